@@ -1,0 +1,173 @@
+// budgetkernel: Budget<Set, Storage, Overflow> — a configuration and a ledger,
+// charged by dimension type or by runtime key.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string_view>
+#include <type_traits>
+
+#include "amount.hpp"
+#include "builder.hpp"
+#include "configuration.hpp"
+#include "dim.hpp"
+#include "dims.hpp"
+#include "errors.hpp"
+#include "ledger.hpp"
+#include "overflow.hpp"
+#include "result.hpp"
+#include "slot.hpp"
+#include "storage.hpp"
+#include "verdict.hpp"
+
+namespace budgetkernel {
+
+/// Limits on the dimensions of `Set`, and what has been spent against them.
+///
+/// @tparam Set      `Dims<D...>`: the dimensions counted, in slot order.
+/// @tparam Storage  a StoragePolicy: UnsafeStorage (uninitialised counters
+///                  behind presence bits, O(1) reset) or SafeStorage (zeroed
+///                  counters). Observable behaviour is identical.
+/// @tparam Overflow an OverflowPolicy: Saturate (spent stops at 2^64-1;
+///                  `charge<D>` returns a Verdict) or Checked (an overflowing
+///                  charge is refused; `charge<D>` returns a Result).
+///
+/// Every operation is constexpr, noexcept, allocation-free and O(Set::size)
+/// or better. Budgets come from `builder()` / `keyed_builder()` or from a
+/// validated Configuration.
+///
+/// @code
+/// using Llm = bk::Budget<bk::Dims<bk::Tokens, bk::Calls>>;
+/// constexpr auto built = Llm::builder().limit_with_warn<bk::Tokens>(1000, 800).limit<bk::Calls>(5).build();
+/// static_assert(built.has_value());
+/// Llm budget = *built;
+/// bk::Verdict v = budget.charge<bk::Tokens>(120);  // Continue
+/// @endcode
+template <class Set, StoragePolicy Storage = DefaultStorage, OverflowPolicy Overflow = Saturate>
+class Budget {
+    static_assert(is_dims_v<Set>, "budgetkernel: a Budget's first parameter must be bk::Dims<...>");
+
+public:
+    using dims = Set;
+    using storage_policy = Storage;
+    using overflow_policy = Overflow;
+    using configuration_type = Configuration<Set>;
+    using ledger_type = Ledger<Set, Storage>;
+
+    /// What `charge<D>` returns: Verdict, or Result<Verdict, ChargeError> when
+    /// the overflow policy can refuse a charge.
+    using charge_result = std::conditional_t<refuses_overflow_v<Overflow>, Result<Verdict, ChargeError>, Verdict>;
+    /// What `charge(Dim, amount)` returns.
+    using keyed_charge_result = Result<Verdict, ChargeError>;
+
+    /// A budget with `config`'s limits and nothing spent.
+    constexpr explicit Budget(const configuration_type& config) noexcept : config_(config) {}
+
+    /// The typed builder (compile-time checked declarations).
+    [[nodiscard]] static constexpr Builder<Budget> builder() noexcept { return {}; }
+    /// The runtime-keyed builder (declarations checked by build()).
+    [[nodiscard]] static constexpr KeyedBuilder<Budget> keyed_builder() noexcept { return {}; }
+
+    /// The key of this budget's dimension called `name`, if there is one.
+    [[nodiscard]] static constexpr std::optional<Dim> find_dim(std::string_view name) noexcept {
+        return Set::find(name);
+    }
+
+    /// Adds `amount` to `D`'s spent total (kept even when it exhausts) and
+    /// returns the verdict on the new total. A zero amount polls the current
+    /// state. `D` outside the set is a compile error.
+    template <class D>
+    constexpr charge_result charge(Amount amount) noexcept {
+        return charge_slot(Slot<Set>::template of<D>(), amount.value());
+    }
+
+    /// Runtime-keyed charge: like `charge<D>`, or UnknownDimension (nothing
+    /// changes) when `key` is not in the set.
+    constexpr keyed_charge_result charge(Dim key, Amount amount) noexcept {
+        const std::optional<Slot<Set>> s = Slot<Set>::find(key);
+        if (!s) {
+            return ChargeError{ChargeError::Kind::UnknownDimension, key};
+        }
+        return charge_slot(*s, amount.value());
+    }
+
+    template <class D>
+    [[nodiscard]] constexpr std::uint64_t spent() const noexcept {
+        return ledger_.spent(Slot<Set>::template of<D>());
+    }
+
+    /// `limit - spent`, or 0 once spent reaches the limit.
+    template <class D>
+    [[nodiscard]] constexpr std::uint64_t remaining() const noexcept {
+        return remaining_in(Slot<Set>::template of<D>());
+    }
+
+    template <class D>
+    [[nodiscard]] constexpr std::uint64_t limit() const noexcept {
+        return config_.limit(Slot<Set>::template of<D>());
+    }
+
+    /// `D`'s warn threshold, or empty when it has none.
+    template <class D>
+    [[nodiscard]] constexpr std::optional<std::uint64_t> warn_threshold() const noexcept {
+        return config_.warn(Slot<Set>::template of<D>());
+    }
+
+    /// Spent on `key`, or empty when `key` is not in the set.
+    [[nodiscard]] constexpr std::optional<std::uint64_t> spent(Dim key) const noexcept {
+        if (const std::optional<Slot<Set>> s = Slot<Set>::find(key)) {
+            return ledger_.spent(*s);
+        }
+        return std::nullopt;
+    }
+
+    /// Remaining on `key`, or empty when `key` is not in the set.
+    [[nodiscard]] constexpr std::optional<std::uint64_t> remaining(Dim key) const noexcept {
+        if (const std::optional<Slot<Set>> s = Slot<Set>::find(key)) {
+            return remaining_in(*s);
+        }
+        return std::nullopt;
+    }
+
+    /// Limit of `key`, or empty when `key` is not in the set.
+    [[nodiscard]] constexpr std::optional<std::uint64_t> limit(Dim key) const noexcept {
+        if (const std::optional<Slot<Set>> s = Slot<Set>::find(key)) {
+            return config_.limit(*s);
+        }
+        return std::nullopt;
+    }
+
+    /// Every spent counter back to 0; limits and thresholds unchanged.
+    constexpr void reset() noexcept { ledger_.reset(); }
+
+    [[nodiscard]] constexpr const configuration_type& configuration() const noexcept { return config_; }
+    [[nodiscard]] constexpr const ledger_type& ledger() const noexcept { return ledger_; }
+
+    friend constexpr bool operator==(const Budget&, const Budget&) noexcept = default;
+
+private:
+    constexpr charge_result charge_slot(Slot<Set> s, std::uint64_t amount) noexcept {
+        const auto sum = Overflow::add(ledger_.spent(s), amount);
+        if constexpr (refuses_overflow_v<Overflow>) {
+            if (!sum) {
+                return ChargeError{ChargeError::Kind::Overflow, s.key()};
+            }
+            ledger_.record(s, *sum);
+            return config_.judge(s, *sum);
+        } else {
+            ledger_.record(s, sum);
+            return config_.judge(s, sum);
+        }
+    }
+
+    [[nodiscard]] constexpr std::uint64_t remaining_in(Slot<Set> s) const noexcept {
+        const std::uint64_t spent = ledger_.spent(s);
+        const std::uint64_t limit = config_.limit(s);
+        return spent >= limit ? 0 : limit - spent;
+    }
+
+    configuration_type config_;
+    ledger_type ledger_{};
+};
+
+}  // namespace budgetkernel

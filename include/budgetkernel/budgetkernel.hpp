@@ -1,0 +1,19 @@
+// budgetkernel: the whole library. Include this one header.
+#pragma once
+
+#include "amount.hpp"              // IWYU pragma: export
+#include "budget.hpp"              // IWYU pragma: export
+#include "builder.hpp"             // IWYU pragma: export
+#include "configuration.hpp"       // IWYU pragma: export
+#include "dim.hpp"                 // IWYU pragma: export
+#include "dimension.hpp"           // IWYU pragma: export
+#include "dims.hpp"                // IWYU pragma: export
+#include "errors.hpp"              // IWYU pragma: export
+#include "for_each_dimension.hpp"  // IWYU pragma: export
+#include "ledger.hpp"              // IWYU pragma: export
+#include "overflow.hpp"            // IWYU pragma: export
+#include "result.hpp"              // IWYU pragma: export
+#include "slot.hpp"                // IWYU pragma: export
+#include "storage.hpp"             // IWYU pragma: export
+#include "verdict.hpp"             // IWYU pragma: export
+#include "version.hpp"             // IWYU pragma: export

@@ -1,0 +1,107 @@
+// budgetkernel: compile-time checks whose failure messages users read.
+//
+// Each check is a class template parameterised on the offending type(s) and
+// the set involved, so that the compiler's "in instantiation of" line (g++) or
+// the failed requirement it quotes (clang++) names them: a static_assert
+// message cannot print a type before C++26.
+#pragma once
+
+#include <array>
+#include <cstddef>
+#include <type_traits>
+#include <string_view>
+
+#include <boost/mp11/algorithm.hpp>
+#include <boost/mp11/set.hpp>
+
+#include "../dimension.hpp"
+
+namespace budgetkernel::detail {
+
+template <class... T>
+inline constexpr bool dependent_false = false;
+
+template <class D>
+struct require_dimension {
+    static constexpr bool is_a_dimension = Dimension<D>;
+    static_assert(is_a_dimension,
+                  "budgetkernel: this type is not a dimension: a dimension is a class with "
+                  "`static constexpr std::string_view name` of 1-48 characters from [A-Za-z0-9_.-]");
+    static constexpr bool value = true;
+};
+
+template <class D, class Set>
+struct dimension_is_listed_twice {
+    static_assert(dependent_false<D, Set>, "budgetkernel: a dimension set (bk::Dims<...>) lists the same dimension twice");
+    static constexpr bool value = true;
+};
+
+template <class D, class Set>
+struct dimension_name_is_shared {
+    static_assert(dependent_false<D, Set>, "budgetkernel: two dimensions of a dimension set (bk::Dims<...>) have the same name");
+    static constexpr bool value = true;
+};
+
+struct check_passed {
+    static constexpr bool value = true;
+};
+
+// Index of the first of `D...` that occurs again later, or sizeof...(D).
+template <class... D>
+constexpr std::size_t first_repeated_type() noexcept {
+    constexpr std::array<bool, sizeof...(D)> repeats{
+        (boost::mp11::mp_count<boost::mp11::mp_list<D...>, D>::value > 1)...};
+    std::size_t i = 0;
+    while (i < repeats.size() && !repeats.at(i)) {
+        ++i;
+    }
+    return i;
+}
+
+// Index of the first of `D...` whose name another one repeats later.
+template <class... D>
+constexpr std::size_t first_shared_name() noexcept {
+    constexpr std::array<std::string_view, sizeof...(D)> names{std::string_view{D::name}...};
+    for (std::size_t i = 0; i < names.size(); ++i) {
+        for (std::size_t j = i + 1; j < names.size(); ++j) {
+            if (names.at(i) == names.at(j)) {
+                return i;
+            }
+        }
+    }
+    return names.size();
+}
+
+// `Set` is named only to appear in the diagnostic; it may be incomplete.
+template <class Set, class... D>
+struct require_distinct_types {
+    static constexpr std::size_t at = first_repeated_type<D...>();
+    static constexpr bool value =
+        std::conditional_t<at == sizeof...(D), check_passed,
+                           dimension_is_listed_twice<boost::mp11::mp_at_c<boost::mp11::mp_list<D..., void>, at>, Set>>::value;
+};
+
+template <bool Checkable, class Set, class... D>
+struct require_distinct_names : check_passed {};
+
+template <class Set, class... D>
+struct require_distinct_names<true, Set, D...> {
+    static constexpr std::size_t at = first_shared_name<D...>();
+    static constexpr bool value =
+        std::conditional_t<at == sizeof...(D), check_passed,
+                           dimension_name_is_shared<boost::mp11::mp_at_c<boost::mp11::mp_list<D..., void>, at>, Set>>::value;
+};
+
+template <class D, class Set>
+struct dimension_is_in_set {
+    static constexpr bool value = Set::template contains<D>;
+};
+
+/// Fails to compile, naming `D` and `Set`, when a typed operation names a
+/// dimension its budget does not count.
+template <class D, class Set>
+constexpr void require_member() noexcept {
+    static_assert(dimension_is_in_set<D, Set>::value, "budgetkernel: dimension is not in this budget's set");
+}
+
+}  // namespace budgetkernel::detail

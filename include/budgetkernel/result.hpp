@@ -1,0 +1,93 @@
+// budgetkernel: Result<T, E>, the expected-like return of build() and of
+// charges that can be refused.
+#pragma once
+
+#include <memory>
+#include <type_traits>
+
+namespace budgetkernel {
+
+/// Either a value of `T` or an error of `E`; never empty, never throws.
+///
+/// Reading the side that is not held (`*r`, `r->`, `value()` without a value;
+/// `error()` with one) is a precondition violation. In a constant expression
+/// it fails to compile. Test first with `has_value()` or `if (r)`, or use
+/// `value_or`.
+///
+/// @code
+/// auto built = Llm::builder().limit<Tokens>(100).build();
+/// if (!built) { std::puts(built.error().message().c_str()); return 1; }
+/// Llm budget = *built;
+/// @endcode
+template <class T, class E>
+class [[nodiscard]] Result {
+    static_assert(std::is_trivially_destructible_v<T> && std::is_trivially_destructible_v<E>,
+                  "budgetkernel: Result holds only trivially destructible types");
+    static_assert(!std::is_same_v<T, E>, "budgetkernel: Result needs distinct value and error types");
+
+public:
+    using value_type = T;
+    using error_type = E;
+
+    constexpr Result(const T& value) noexcept  // NOLINT(google-explicit-constructor): return a value directly
+        : value_(value), has_value_(true) {}
+    constexpr Result(const E& error) noexcept  // NOLINT(google-explicit-constructor): return an error directly
+        : error_(error), has_value_(false) {}
+
+    constexpr Result(const Result& other) noexcept : has_value_(other.has_value_) {
+        if (has_value_) {
+            std::construct_at(&value_, other.value_);
+        } else {
+            std::construct_at(&error_, other.error_);
+        }
+    }
+
+    constexpr Result& operator=(const Result& other) noexcept {
+        if (this != &other) {
+            // Both members are trivially destructible, so ending the old one's
+            // lifetime needs no destructor call.
+            has_value_ = other.has_value_;
+            if (has_value_) {
+                std::construct_at(&value_, other.value_);
+            } else {
+                std::construct_at(&error_, other.error_);
+            }
+        }
+        return *this;
+    }
+
+    constexpr ~Result() = default;
+
+    [[nodiscard]] constexpr bool has_value() const noexcept { return has_value_; }
+    constexpr explicit operator bool() const noexcept { return has_value_; }
+
+    /// The value. Precondition: `has_value()`.
+    [[nodiscard]] constexpr const T& value() const noexcept { return value_; }
+    [[nodiscard]] constexpr T& value() noexcept { return value_; }
+    [[nodiscard]] constexpr const T& operator*() const noexcept { return value_; }
+    [[nodiscard]] constexpr T& operator*() noexcept { return value_; }
+    [[nodiscard]] constexpr const T* operator->() const noexcept { return &value_; }
+    [[nodiscard]] constexpr T* operator->() noexcept { return &value_; }
+
+    /// The value, or `fallback` when this holds an error.
+    [[nodiscard]] constexpr T value_or(const T& fallback) const noexcept { return has_value_ ? value_ : fallback; }
+
+    /// The error. Precondition: `!has_value()`.
+    [[nodiscard]] constexpr const E& error() const noexcept { return error_; }
+
+    friend constexpr bool operator==(const Result& a, const Result& b) noexcept {
+        if (a.has_value_ != b.has_value_) {
+            return false;
+        }
+        return a.has_value_ ? a.value_ == b.value_ : a.error_ == b.error_;
+    }
+
+private:
+    union {
+        T value_;
+        E error_;
+    };
+    bool has_value_;
+};
+
+}  // namespace budgetkernel

@@ -1,0 +1,77 @@
+// budgetkernel: Slot<Set>, a dimension's position in its set — the only kind
+// of index the configuration and the counters accept.
+#pragma once
+
+#include <array>
+#include <cstddef>
+#include <optional>
+#include <tuple>
+#include <type_traits>
+#include <utility>
+
+#include "detail/diagnostics.hpp"
+#include "dim.hpp"
+#include "dims.hpp"
+
+namespace budgetkernel {
+
+/// The position of one of `Set`'s dimensions. A Slot is made only from a
+/// dimension type of the set (compile time) or from a key the set contains
+/// (run time), so `index() < Set::size` holds for every Slot that exists.
+template <class Set>
+class Slot {
+    static_assert(is_dims_v<Set>, "budgetkernel: Slot<Set> needs Set = bk::Dims<...>");
+
+public:
+    /// The slot of `D`; a compile error naming `D` and `Set` if `D` is not in `Set`.
+    template <class D>
+    [[nodiscard]] static constexpr Slot of() noexcept {
+        if constexpr (Set::template contains<D>) {
+            return Slot{Set::template index_of<D>};
+        } else {
+            detail::require_member<D, Set>();
+            return Slot{0};
+        }
+    }
+
+    /// The slot of `key`, or empty when `key` is not in `Set`. At most
+    /// `Set::size` comparisons.
+    [[nodiscard]] static constexpr std::optional<Slot> find(Dim key) noexcept {
+        for (std::size_t i = 0; i < Set::size; ++i) {
+            if (Set::keys[i] == key) {
+                return Slot{i};
+            }
+        }
+        return std::nullopt;
+    }
+
+    /// Every slot of the set, in order.
+    [[nodiscard]] static constexpr std::array<Slot, Set::size> all() noexcept {
+        return []<std::size_t... I>(std::index_sequence<I...>) {
+            return std::array<Slot, Set::size>{Slot{I}...};
+        }(std::make_index_sequence<Set::size>{});
+    }
+
+    [[nodiscard]] constexpr std::size_t index() const noexcept { return index_; }
+    [[nodiscard]] constexpr Dim key() const noexcept { return Set::keys[index_]; }
+
+    friend constexpr bool operator==(Slot, Slot) noexcept = default;
+
+private:
+    constexpr explicit Slot(std::size_t index) noexcept : index_(index) {}
+
+    std::size_t index_;
+};
+
+namespace detail {
+
+/// Element `slot` of an array sized by the set; in range by Slot's invariant.
+template <class Array, class Set>
+[[nodiscard]] constexpr auto& at(Array& array, Slot<Set> slot) noexcept {
+    static_assert(std::tuple_size_v<std::remove_const_t<Array>> == Set::size);
+    return array[slot.index()];  // NOLINT(cppcoreguidelines-pro-bounds-constant-array-index): index() < Set::size
+}
+
+}  // namespace detail
+
+}  // namespace budgetkernel
