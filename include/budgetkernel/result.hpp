@@ -2,7 +2,6 @@
 // charges that can be refused.
 #pragma once
 
-#include <memory>
 #include <type_traits>
 
 namespace budgetkernel {
@@ -21,8 +20,10 @@ namespace budgetkernel {
 /// @endcode
 template <class T, class E>
 class [[nodiscard]] Result {
-    static_assert(std::is_trivially_destructible_v<T> && std::is_trivially_destructible_v<E>,
-                  "budgetkernel: Result holds only trivially destructible types");
+    // Trivially copyable members make the union's copy trivial, which also
+    // lets a copy-assignment switch the active member in constant expressions.
+    static_assert(std::is_trivially_copyable_v<T> && std::is_trivially_copyable_v<E>,
+                  "budgetkernel: Result holds trivially copyable types only");
     static_assert(!std::is_same_v<T, E>, "budgetkernel: Result needs distinct value and error types");
 
 public:
@@ -33,30 +34,6 @@ public:
         : value_(value), has_value_(true) {}
     constexpr Result(const E& error) noexcept  // NOLINT(google-explicit-constructor): return an error directly
         : error_(error), has_value_(false) {}
-
-    constexpr Result(const Result& other) noexcept : has_value_(other.has_value_) {
-        if (has_value_) {
-            std::construct_at(&value_, other.value_);
-        } else {
-            std::construct_at(&error_, other.error_);
-        }
-    }
-
-    constexpr Result& operator=(const Result& other) noexcept {
-        if (this != &other) {
-            // Both members are trivially destructible, so ending the old one's
-            // lifetime needs no destructor call.
-            has_value_ = other.has_value_;
-            if (has_value_) {
-                std::construct_at(&value_, other.value_);
-            } else {
-                std::construct_at(&error_, other.error_);
-            }
-        }
-        return *this;
-    }
-
-    constexpr ~Result() = default;
 
     [[nodiscard]] constexpr bool has_value() const noexcept { return has_value_; }
     constexpr explicit operator bool() const noexcept { return has_value_; }

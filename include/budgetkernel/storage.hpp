@@ -13,11 +13,10 @@ namespace budgetkernel {
 
 /// What a storage policy's `slots<N>` must provide: N counters that read as 0
 /// until stored, `store`, O(1)-or-O(N) `clear`, all noexcept and usable in
-/// constant expressions, copyable, trivially destructible. Indexes passed are
-/// always < N.
+/// constant expressions; trivially copyable (a budget is a plain value that
+/// copies like a struct of integers). Indexes passed are always < N.
 template <class S>
-concept CounterSlots = std::is_nothrow_default_constructible_v<S> && std::is_nothrow_copy_constructible_v<S> &&
-                       std::is_nothrow_copy_assignable_v<S> && std::is_trivially_destructible_v<S> &&
+concept CounterSlots = std::is_nothrow_default_constructible_v<S> && std::is_trivially_copyable_v<S> &&
                        requires(S slots, const S& cslots, std::size_t i, std::uint64_t v) {
                            { cslots.load(i) } noexcept -> std::same_as<std::uint64_t>;
                            { slots.store(i, v) } noexcept;
@@ -43,7 +42,9 @@ struct SafeStorage {
     template <std::size_t N>
     class slots {
     public:
+        // NOLINTNEXTLINE(cppcoreguidelines-pro-bounds-constant-array-index): i < N (callers pass Slot indexes)
         [[nodiscard]] constexpr std::uint64_t load(std::size_t i) const noexcept { return values_[i]; }
+        // NOLINTNEXTLINE(cppcoreguidelines-pro-bounds-constant-array-index): i < N (callers pass Slot indexes)
         constexpr void store(std::size_t i, std::uint64_t value) noexcept { values_[i] = value; }
         constexpr void clear() noexcept { values_.fill(0); }
 

@@ -10,9 +10,12 @@
 //  2. Bounds. Slot indexes come only from `Slot<Set>` (see slot.hpp), which
 //     the library creates from a dimension's position in its set, so
 //     i < N = Set::size <= 64 always; callers never pass a raw index.
-//  3. Copies. A copy copies the object representation (std::memcpy at run
-//     time), which is defined for indeterminate bytes, instead of reading
-//     each uint64_t as a value, which would not be.
+//  3. Copies. Each slot is a cell of 8 unsigned chars, read and written as a
+//     uint64_t through std::bit_cast. Copying an indeterminate unsigned char
+//     is defined behaviour (unlike copying an indeterminate uint64_t), so the
+//     implicit, trivial copy is sound, and the slots stay trivially copyable:
+//     a budget can be copied like any plain value. The copy's absent slots
+//     are as unset as the original's.
 //  4. Constant evaluation. There every slot is written at construction, with
 //     a poison pattern rather than 0: an object used in a constant expression
 //     must be fully initialised (and clang 14 will not even copy one that is
@@ -26,9 +29,9 @@
 // (Budget::reset) is one store whatever N is.
 #pragma once
 
+#include <bit>
 #include <cstddef>
 #include <cstdint>
-#include <cstring>
 #include <type_traits>
 
 namespace budgetkernel::detail {
@@ -45,35 +48,31 @@ class UninitializedSlots {
     static_assert(N >= 1 && N <= 64, "budgetkernel: 1 to 64 slots");
     using Mask = presence_mask_t<N>;
 
+    // Invariant 3: bytes, so that copying an unset cell is defined.
+    struct alignas(std::uint64_t) Cell {
+        // NOLINTNEXTLINE(cppcoreguidelines-avoid-c-arrays,modernize-avoid-c-arrays): a std::array would be value-initialised by some users' code paths
+        unsigned char bytes[sizeof(std::uint64_t)];
+    };
+    static_assert(sizeof(Cell) == sizeof(std::uint64_t));
+
 public:
     constexpr UninitializedSlots() noexcept {
         if (std::is_constant_evaluated()) {
-            for (std::uint64_t& v : values_) {
-                v = poison_pattern;
+            for (Cell& c : cells_) {
+                c = std::bit_cast<Cell>(poison_pattern);  // invariant 4
             }
         }
     }
 
-    constexpr UninitializedSlots(const UninitializedSlots& other) noexcept : present_(other.present_) {
-        copy_values_from(other);
-    }
-
-    constexpr UninitializedSlots& operator=(const UninitializedSlots& other) noexcept {
-        present_ = other.present_;
-        copy_values_from(other);
-        return *this;
-    }
-
-    constexpr ~UninitializedSlots() = default;
-
     /// The value stored in slot `i`, or 0 if none has been since the last clear().
     [[nodiscard]] constexpr std::uint64_t load(std::size_t i) const noexcept {
         // NOLINTNEXTLINE(cppcoreguidelines-pro-bounds-constant-array-index): i < N (invariant 2)
-        return is_present(i) ? values_[i] : 0;
+        return is_present(i) ? std::bit_cast<std::uint64_t>(cells_[i]) : 0;  // invariant 1
     }
 
     constexpr void store(std::size_t i, std::uint64_t value) noexcept {
-        values_[i] = value;  // NOLINT(cppcoreguidelines-pro-bounds-constant-array-index): i < N (invariant 2)
+        // NOLINTNEXTLINE(cppcoreguidelines-pro-bounds-constant-array-index): i < N (invariant 2)
+        cells_[i] = std::bit_cast<Cell>(value);
         present_ = static_cast<Mask>(present_ | bit(i));
     }
 
@@ -84,20 +83,12 @@ private:
     [[nodiscard]] static constexpr Mask bit(std::size_t i) noexcept { return static_cast<Mask>(Mask{1} << i); }
     [[nodiscard]] constexpr bool is_present(std::size_t i) const noexcept { return (present_ & bit(i)) != 0; }
 
-    constexpr void copy_values_from(const UninitializedSlots& other) noexcept {
-        if (std::is_constant_evaluated()) {
-            for (std::size_t i = 0; i < N; ++i) {
-                // NOLINTNEXTLINE(cppcoreguidelines-pro-bounds-constant-array-index): i < N
-                values_[i] = other.values_[i];  // all written (invariant 4)
-            }
-        } else {
-            std::memcpy(values_, other.values_, sizeof values_);  // bytes, not values (invariant 3)
-        }
-    }
-
-    // NOLINTNEXTLINE(cppcoreguidelines-avoid-c-arrays,modernize-avoid-c-arrays): std::array would value-initialise
-    std::uint64_t values_[N];
+    // No initializer: uninitialised at run time, the point of this policy.
+    // NOLINTNEXTLINE(cppcoreguidelines-avoid-c-arrays,modernize-avoid-c-arrays): std::array<Cell, N> would read the same; kept raw to show it is the boundary
+    Cell cells_[N];
     Mask present_ = 0;
 };
+
+static_assert(std::is_trivially_copyable_v<UninitializedSlots<3>>);
 
 }  // namespace budgetkernel::detail

@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# Installs, with apt-get, whichever of the named package groups is missing.
+#   bash scripts/bootstrap.sh build test      # what the test suite needs
+# Groups: build test clang lint fuzz bench consumer
+set -euo pipefail
+
+declare -A groups=(
+  [build]="meson ninja-build g++ python3 libboost-dev"
+  [test]="doctest-dev librapidcheck-dev valgrind"
+  [clang]="clang"
+  [lint]="clang-tidy clang-format"
+  [fuzz]="clang libfuzzer-14-dev libclang-rt-14-dev"
+  [bench]="libbenchmark-dev"
+  [consumer]="cmake pkg-config"
+)
+
+wanted=()
+for g in "$@"; do
+  [[ -n "${groups[$g]+x}" ]] || { echo "bootstrap: unknown group '$g'" >&2; exit 2; }
+  for p in ${groups[$g]}; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || wanted+=("$p")
+  done
+done
+
+if ((${#wanted[@]})); then
+  echo "bootstrap: installing ${wanted[*]}"
+  sudo_cmd=()
+  [[ $(id -u) -eq 0 ]] || sudo_cmd=(sudo)
+  export DEBIAN_FRONTEND=noninteractive
+  "${sudo_cmd[@]}" apt-get update -qq
+  "${sudo_cmd[@]}" apt-get install -y -qq --no-install-recommends "${wanted[@]}" >/dev/null
+fi

@@ -1,0 +1,10 @@
+// first-error: budgetkernel: a dimension set (bk::Dims<...>) lists the same dimension twice
+// expect: dimension_is_listed_twice<\s*budgetkernel::Tokens,
+#include <budgetkernel/budgetkernel.hpp>
+namespace bk = budgetkernel;
+#ifdef BKTEST_FAIL
+using Set = bk::Dims<bk::Tokens, bk::Millis, bk::Tokens>;
+#else
+using Set = bk::Dims<bk::Tokens, bk::Millis, bk::Calls>;
+#endif
+int main() { return static_cast<int>(bk::Budget<Set>::dims::size) - 3; }

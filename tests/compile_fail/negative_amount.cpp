@@ -1,0 +1,12 @@
+// expect: negative_amounts_are_not_allowed
+#include <budgetkernel/budgetkernel.hpp>
+namespace bk = budgetkernel;
+using B = bk::Budget<bk::Dims<bk::Tokens>>;
+int main() {
+    B b = *B::builder().limit<bk::Tokens>(10).build();
+#ifdef BKTEST_FAIL
+    return b.charge<bk::Tokens>(-1).is_exhausted() ? 1 : 0;
+#else
+    return b.charge<bk::Tokens>(1).is_exhausted() ? 1 : 0;
+#endif
+}

@@ -1,0 +1,13 @@
+// first-error: budgetkernel: two dimensions of a dimension set (bk::Dims<...>) have the same name
+// expect: dimension_name_is_shared<\s*budgetkernel::Tokens,
+#include <budgetkernel/budgetkernel.hpp>
+namespace bk = budgetkernel;
+struct MyTokens {
+#ifdef BKTEST_FAIL
+    static constexpr std::string_view name = "tokens";
+#else
+    static constexpr std::string_view name = "my_tokens";
+#endif
+};
+using Set = bk::Dims<bk::Tokens, MyTokens>;
+int main() { return static_cast<int>(bk::Budget<Set>::dims::size) - 2; }

@@ -1,0 +1,46 @@
+#!/usr/bin/env python3
+"""Fails if any library header pulls in <iostream>, or headers for files,
+string streams, clocks or threads (the kernel does no I/O and reads no clock).
+
+Preprocesses each public header alone with -H, which lists every header it
+includes directly or not. (<ostream> is not on the list: <memory>, needed for
+std::construct_at, declares stream output of smart pointers with it; that
+creates no stream object and does no I/O.)
+
+Usage: check_includes.py INCLUDE_DIR -- COMPILER [ARGS...]
+"""
+import pathlib
+import re
+import subprocess
+import sys
+
+FORBIDDEN = re.compile(r"/(iostream|fstream|sstream|syncstream|thread|chrono|ctime|time\.h|future|mutex)$")
+
+
+def main():
+    sep = sys.argv.index("--")
+    include = pathlib.Path(sys.argv[1])
+    cmd = sys.argv[sep + 1:]
+    headers = sorted((include / "budgetkernel").rglob("*.hpp"))
+    if not headers:
+        print(f"no headers under {include}")
+        return 1
+    bad = 0
+    for h in headers:
+        proc = subprocess.run(cmd + ["-std=c++20", "-x", "c++", "-fsyntax-only", "-H", f"-I{include}", str(h)],
+                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        if proc.returncode != 0:
+            print(f"FAIL: {h} does not compile on its own:\n{proc.stderr}")
+            bad += 1
+            continue
+        included = [l.lstrip(". ").strip() for l in proc.stderr.splitlines() if l.startswith(".")]
+        hits = [p for p in included if FORBIDDEN.search(p)]
+        if hits:
+            print(f"FAIL: {h.relative_to(include)} includes {', '.join(sorted(set(hits)))}")
+            bad += 1
+    print(f"{len(headers)} headers checked, {bad} failing")
+    return 1 if bad else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
