@@ -167,7 +167,9 @@ private:
     }
 
     configuration_type config_;
-    ledger_type ledger_{};
+    // Default-initialised on purpose: `ledger_{}` would value-initialise it,
+    // zero-filling UnsafeStorage's slots before its constructor runs.
+    ledger_type ledger_;  // NOLINT(cppcoreguidelines-pro-type-member-init): see above
 };
 
 }  // namespace budgetkernel

@@ -29,6 +29,8 @@ public:
     /// Longest rule text the library passes; checked against `capacity` below.
     static constexpr std::size_t max_rule_length = 48;
 
+    /// The text. The view points into this object: keep the ErrorMessage alive
+    /// while using it (`auto m = err.message(); use(m.view());`).
     [[nodiscard]] constexpr std::string_view view() const noexcept { return {text_.data(), size_}; }
     /// Null-terminated, for C-style output.
     [[nodiscard]] constexpr const char* c_str() const noexcept { return text_.data(); }

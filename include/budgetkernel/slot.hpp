@@ -38,7 +38,7 @@ public:
     /// `Set::size` comparisons.
     [[nodiscard]] static constexpr std::optional<Slot> find(Dim key) noexcept {
         for (std::size_t i = 0; i < Set::size; ++i) {
-            if (Set::keys[i] == key) {
+            if (Set::keys[i] == key) {  // NOLINT(cppcoreguidelines-pro-bounds-constant-array-index): i < Set::size
                 return Slot{i};
             }
         }
@@ -53,6 +53,7 @@ public:
     }
 
     [[nodiscard]] constexpr std::size_t index() const noexcept { return index_; }
+    // NOLINTNEXTLINE(cppcoreguidelines-pro-bounds-constant-array-index): index_ < Set::size (class invariant)
     [[nodiscard]] constexpr Dim key() const noexcept { return Set::keys[index_]; }
 
     friend constexpr bool operator==(Slot, Slot) noexcept = default;

@@ -46,7 +46,8 @@ TEST_CASE("ChargeError messages") {
 
 TEST_CASE("the longest allowed name is never cut") {
     const bk::ChargeError e{bk::ChargeError::Kind::Overflow, bk::dim<ALongNamedDimension>};
-    const std::string_view text = e.message().view();
+    const bk::ErrorMessage message = e.message();  // the view below points into it
+    const std::string_view text = message.view();
     CHECK(text.find(ALongNamedDimension::name) != std::string_view::npos);
     CHECK(text.size() < bk::ErrorMessage::capacity);
     CHECK(text.substr(text.size() - 7) == "refused");
