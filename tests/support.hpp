@@ -64,24 +64,24 @@ struct Row {
 // Legend: each row charges `dim` by `amount` on a budget made by make_llm()
 // (rows run in order on one budget); the rule each row pins is on its right.
 inline constexpr std::array semantics_table{
-    Row{On::tokens, 0, K::Continue, 0},          // zero charge polls a fresh budget
-    Row{On::tokens, 80, K::Continue, 80},        // at the warn threshold: warn is strict (>)
-    Row{On::tokens, 1, K::Warn, 81},             // just above it: Warn
-    Row{On::tokens, 0, K::Warn, 81},             // a poll repeats the current state
-    Row{On::tokens, 19, K::Warn, 100},           // spent == limit: inclusive, still Warn
-    Row{On::tokens, 1, K::Exhausted, 101},       // just above the limit: Exhausted, spent kept
-    Row{On::tokens, 5, K::Exhausted, 106},       // repeated charges after exhaustion keep adding
-    Row{On::tokens, 0, K::Exhausted, 106},       // and a poll reports Exhausted
-    Row{On::millis, 50, K::Continue, 50},        // no warn threshold: Continue up to the limit
-    Row{On::millis, 1, K::Exhausted, 51},        // dimensions are independent
-    Row{On::calls, 0, K::Continue, 0},           // warn == 0: zero spent does not warn
-    Row{On::calls, 1, K::Warn, 1},               // warn == 0: any positive spend warns
-    Row{On::calls, 2, K::Warn, 3},               // still inclusive at the limit
-    Row{On::calls, max, K::Exhausted, max},      // saturates at 2^64-1
-    Row{On::calls, max, K::Exhausted, max},      // and stays there
-    Row{On::tokens, 0, K::Continue, 0, true},    // reset zeroes every counter
-    Row{On::tokens, 101, K::Exhausted, 101},     // exhaustion wins when one charge crosses both
-    Row{On::millis, max, K::Exhausted, max},     // UINT64_MAX on a fresh counter
+    Row{On::tokens, 0, K::Continue, 0},        // zero charge polls a fresh budget
+    Row{On::tokens, 80, K::Continue, 80},      // at the warn threshold: warn is strict (>)
+    Row{On::tokens, 1, K::Warn, 81},           // just above it: Warn
+    Row{On::tokens, 0, K::Warn, 81},           // a poll repeats the current state
+    Row{On::tokens, 19, K::Warn, 100},         // spent == limit: inclusive, still Warn
+    Row{On::tokens, 1, K::Exhausted, 101},     // just above the limit: Exhausted, spent kept
+    Row{On::tokens, 5, K::Exhausted, 106},     // repeated charges after exhaustion keep adding
+    Row{On::tokens, 0, K::Exhausted, 106},     // and a poll reports Exhausted
+    Row{On::millis, 50, K::Continue, 50},      // no warn threshold: Continue up to the limit
+    Row{On::millis, 1, K::Exhausted, 51},      // dimensions are independent
+    Row{On::calls, 0, K::Continue, 0},         // warn == 0: zero spent does not warn
+    Row{On::calls, 1, K::Warn, 1},             // warn == 0: any positive spend warns
+    Row{On::calls, 2, K::Warn, 3},             // still inclusive at the limit
+    Row{On::calls, max, K::Exhausted, max},    // saturates at 2^64-1
+    Row{On::calls, max, K::Exhausted, max},    // and stays there
+    Row{On::tokens, 0, K::Continue, 0, true},  // reset zeroes every counter
+    Row{On::tokens, 101, K::Exhausted, 101},   // exhaustion wins when one charge crosses both
+    Row{On::millis, max, K::Exhausted, max},   // UINT64_MAX on a fresh counter
 };
 
 /// Runs `table` on a fresh budget of type B; returns the index of the first

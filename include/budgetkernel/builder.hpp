@@ -167,11 +167,11 @@ public:
     }
 
     [[nodiscard]] constexpr Result<B, BuilderError> build() const noexcept {
-        if (duplicate_) {
-            return BuilderError{BuilderError::Kind::DuplicateDimension, *duplicate_};
+        if (has_duplicate_) {
+            return BuilderError{BuilderError::Kind::DuplicateDimension, duplicate_};
         }
-        if (unknown_) {
-            return BuilderError{BuilderError::Kind::UnknownDimension, *unknown_};
+        if (has_unknown_) {
+            return BuilderError{BuilderError::Kind::UnknownDimension, unknown_};
         }
         return detail::build<B>(decl_);
     }
@@ -182,12 +182,14 @@ private:
         KeyedBuilder next = *this;
         const std::optional<Slot<Set>> s = Slot<Set>::find(key);
         if (!s) {
-            if (!next.unknown_) {
+            if (!next.has_unknown_) {
                 next.unknown_ = key;
+                next.has_unknown_ = true;
             }
         } else if (next.decl_.has(*s)) {
-            if (!next.duplicate_) {
+            if (!next.has_duplicate_) {
                 next.duplicate_ = key;
+                next.has_duplicate_ = true;
             }
         } else {
             next.decl_.declare(*s, limit, warn);
@@ -195,9 +197,14 @@ private:
         return next;
     }
 
+    // Plain flags rather than std::optional<Dim>: g++ 12 at -O2 reports a
+    // false -Wmaybe-uninitialized when copying an empty optional of a class.
+    // The keys start as the set's first key and are read only when flagged.
     detail::Declaration<Set> decl_{};
-    std::optional<Dim> duplicate_{};
-    std::optional<Dim> unknown_{};
+    Dim duplicate_ = Set::keys.front();
+    Dim unknown_ = Set::keys.front();
+    bool has_duplicate_ = false;
+    bool has_unknown_ = false;
 };
 
 }  // namespace budgetkernel

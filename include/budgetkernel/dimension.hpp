@@ -14,8 +14,8 @@ inline constexpr std::size_t max_dimension_name_length = 48;
 namespace detail {
 
 constexpr bool is_name_char(char c) noexcept {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' ||
-           c == '-' || c == '.';
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '-' ||
+           c == '.';
 }
 
 constexpr bool is_valid_dimension_name(std::string_view name) noexcept {

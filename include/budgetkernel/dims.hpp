@@ -10,9 +10,9 @@
 #include <boost/mp11/list.hpp>
 #include <boost/mp11/set.hpp>
 
+#include "detail/diagnostics.hpp"
 #include "dim.hpp"
 #include "dimension.hpp"
-#include "detail/diagnostics.hpp"
 
 namespace budgetkernel {
 
@@ -35,12 +35,15 @@ struct Dims {
     static_assert(sizeof...(D) <= max_dimensions, "budgetkernel: a dimension set may list at most 64 dimensions");
     static_assert((detail::require_dimension<D>::value && ...));
     static_assert(detail::require_distinct_types<Dims, D...>::value);
+
+private:
     // Names are compared only once every member is known to have one and no
     // type repeats, so that a single mistake gives a single error.
-    static_assert(detail::require_distinct_names<(Dimension<D> && ...) &&
-                                                     detail::require_distinct_types<Dims, D...>::at == sizeof...(D),
-                                                 Dims, D...>::value);
+    static constexpr bool names_comparable =
+        (Dimension<D> && ...) && detail::require_distinct_types<Dims, D...>::at == sizeof...(D);
+    static_assert(detail::require_distinct_names<names_comparable, Dims, D...>::value);
 
+public:
     /// The dimension types as a Boost.Mp11 list.
     using list = boost::mp11::mp_list<D...>;
 

@@ -19,6 +19,7 @@ public:
     static constexpr std::size_t capacity = 128;
 
     /// `budgetkernel: dimension '<name>' <rule>`.
+    // NOLINTNEXTLINE(bugprone-easily-swappable-parameters): called only by the error types, which pass (name, rule)
     constexpr ErrorMessage(std::string_view name, std::string_view rule) noexcept {
         append(prefix);
         append(name);
@@ -110,7 +111,7 @@ public:
     /// E.g. `budgetkernel: dimension 'bytes' is not in this budget's set`.
     [[nodiscard]] constexpr ErrorMessage message() const noexcept {
         return {key_.name(), kind_ == Kind::Overflow ? "would overflow 2^64-1; the charge is refused"
-                                                         : "is not in this budget's set"};
+                                                     : "is not in this budget's set"};
     }
 
     friend constexpr bool operator==(ChargeError, ChargeError) noexcept = default;

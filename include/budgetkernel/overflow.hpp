@@ -17,12 +17,15 @@ namespace budgetkernel {
 ///  - `std::optional<std::uint64_t>`: empty to refuse the charge (spent stays
 ///    as it was, `ChargeError::Kind::Overflow`), and `charge<D>` returns a
 ///    `Result<Verdict, ChargeError>`.
+// clang-format 14 splits `{ e } noexcept -> T;` apart, so this stays as written.
+// clang-format off
 template <class P>
 concept OverflowPolicy = std::is_empty_v<P> && requires(std::uint64_t spent, std::uint64_t amount) {
     { P::add(spent, amount) } noexcept;
     requires std::same_as<decltype(P::add(spent, amount)), std::uint64_t> ||
                  std::same_as<decltype(P::add(spent, amount)), std::optional<std::uint64_t>>;
 };
+// clang-format on
 
 /// True when policy `P` can refuse a charge.
 template <OverflowPolicy P>
@@ -39,7 +42,8 @@ struct Saturate {
 
 /// A charge that would pass 2^64-1 is refused and changes nothing.
 struct Checked {
-    [[nodiscard]] static constexpr std::optional<std::uint64_t> add(std::uint64_t spent, std::uint64_t amount) noexcept {
+    [[nodiscard]] static constexpr std::optional<std::uint64_t> add(std::uint64_t spent,
+                                                                    std::uint64_t amount) noexcept {
         const std::uint64_t sum = spent + amount;
         if (sum < spent) {
             return std::nullopt;

@@ -47,9 +47,7 @@ public:
 
     /// Every slot of the set, in order.
     [[nodiscard]] static constexpr std::array<Slot, Set::size> all() noexcept {
-        return []<std::size_t... I>(std::index_sequence<I...>) {
-            return std::array<Slot, Set::size>{Slot{I}...};
-        }(std::make_index_sequence<Set::size>{});
+        return all_of(std::make_index_sequence<Set::size>{});
     }
 
     [[nodiscard]] constexpr std::size_t index() const noexcept { return index_; }
@@ -60,6 +58,11 @@ public:
 
 private:
     constexpr explicit Slot(std::size_t index) noexcept : index_(index) {}
+
+    template <std::size_t... I>
+    [[nodiscard]] static constexpr std::array<Slot, Set::size> all_of(std::index_sequence<I...> /*slots*/) noexcept {
+        return {Slot{I}...};
+    }
 
     std::size_t index_;
 };

@@ -15,6 +15,8 @@ namespace budgetkernel {
 /// until stored, `store`, O(1)-or-O(N) `clear`, all noexcept and usable in
 /// constant expressions; trivially copyable (a budget is a plain value that
 /// copies like a struct of integers). Indexes passed are always < N.
+// clang-format 14 splits `{ e } noexcept -> T;` apart, so this stays as written.
+// clang-format off
 template <class S>
 concept CounterSlots = std::is_nothrow_default_constructible_v<S> && std::is_trivially_copyable_v<S> &&
                        requires(S slots, const S& cslots, std::size_t i, std::uint64_t v) {
@@ -22,6 +24,7 @@ concept CounterSlots = std::is_nothrow_default_constructible_v<S> && std::is_tri
                            { slots.store(i, v) } noexcept;
                            { slots.clear() } noexcept;
                        };
+// clang-format on
 
 /// A storage policy is a stateless type with a member template `slots<N>`
 /// (N from 1 to 64) satisfying `CounterSlots`.

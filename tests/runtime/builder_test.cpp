@@ -20,7 +20,8 @@ void check_error(const bk::Result<B, bk::BuilderError>& r, E kind, bk::Dim key) 
 }  // namespace
 
 TEST_CASE("typed builder: a valid declaration builds with the given limits") {
-    const auto r = B::builder().limit<bk::Tokens>(10).limit_with_warn<bk::Millis>(max, max - 1).limit<bk::Calls>(1).build();
+    const auto r =
+        B::builder().limit<bk::Tokens>(10).limit_with_warn<bk::Millis>(max, max - 1).limit<bk::Calls>(1).build();
     REQUIRE(r.has_value());
     CHECK(r->limit<bk::Tokens>() == 10);
     CHECK(r->limit<bk::Millis>() == max);
@@ -37,7 +38,8 @@ TEST_CASE("typed builder: declaration order does not matter") {
 }
 
 TEST_CASE("typed builder: value errors") {
-    check_error(B::builder().limit<bk::Tokens>(0).limit<bk::Millis>(1).limit<bk::Calls>(1).build(), E::ZeroLimit, tokens);
+    check_error(B::builder().limit<bk::Tokens>(0).limit<bk::Millis>(1).limit<bk::Calls>(1).build(), E::ZeroLimit,
+                tokens);
     check_error(B::builder().limit<bk::Tokens>(1).limit_with_warn<bk::Millis>(5, 5).limit<bk::Calls>(1).build(),
                 E::WarnNotBelowLimit, millis);
     check_error(B::builder().limit<bk::Tokens>(1).limit_with_warn<bk::Millis>(5, max).limit<bk::Calls>(1).build(),
@@ -55,7 +57,8 @@ TEST_CASE("typed builder: errors are reported in the set's order, not the call o
 }
 
 TEST_CASE("keyed builder: valid, in any order, assigned back in a loop") {
-    const std::array<std::pair<std::string_view, std::uint64_t>, 3> config{{{"calls", 3}, {"tokens", 100}, {"millis", 50}}};
+    const std::array<std::pair<std::string_view, std::uint64_t>, 3> config{
+        {{"calls", 3}, {"tokens", 100}, {"millis", 50}}};
     auto builder = B::keyed_builder();
     for (const auto& [name, limit] : config) {
         const auto key = B::find_dim(name);
@@ -82,8 +85,9 @@ TEST_CASE("keyed builder: each error kind") {
     check_error(B::keyed_builder().limit(tokens, 1).limit(millis, 0).limit(calls, 1).build(), E::ZeroLimit, millis);
     check_error(B::keyed_builder().limit(tokens, 1).limit(millis, 1).limit_with_warn(calls, 4, 4).build(),
                 E::WarnNotBelowLimit, calls);
-    check_error(B::keyed_builder().limit(tokens, 1).limit(bk::dim<bk::Bytes>, 1).limit(millis, 1).limit(calls, 1).build(),
-                E::UnknownDimension, bk::dim<bk::Bytes>);
+    check_error(
+        B::keyed_builder().limit(tokens, 1).limit(bk::dim<bk::Bytes>, 1).limit(millis, 1).limit(calls, 1).build(),
+        E::UnknownDimension, bk::dim<bk::Bytes>);
     check_error(B::keyed_builder().limit(tokens, 1).limit(millis, 1).limit(calls, 1).limit(tokens, 1).build(),
                 E::DuplicateDimension, tokens);
 }
@@ -109,8 +113,7 @@ TEST_CASE("keyed builder: order of reports") {
 TEST_CASE("builder errors carry readable messages naming the dimension") {
     const auto r = B::builder().limit<bk::Tokens>(1).limit_with_warn<bk::Millis>(5, 7).limit<bk::Calls>(1).build();
     REQUIRE_FALSE(r);
-    CHECK(r.error().message().view() ==
-          "budgetkernel: dimension 'millis' has a warn threshold not below its limit");
+    CHECK(r.error().message().view() == "budgetkernel: dimension 'millis' has a warn threshold not below its limit");
     CHECK(std::string_view{r.error().message().c_str()} == r.error().message().view());
     CHECK(bk::to_string(r.error().kind()) == "WarnNotBelowLimit");
 }

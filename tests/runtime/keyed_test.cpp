@@ -11,8 +11,13 @@ using namespace bktest;
 TEST_CASE_TEMPLATE("keyed charges agree with typed charges", S, BKTEST_STORAGES) {
     auto typed = make_llm<Llm<S>>();
     auto keyed = make_llm<Llm<S>>();
-    const std::array<std::pair<On, std::uint64_t>, 7> steps{
-        {{On::tokens, 50}, {On::calls, 1}, {On::tokens, 31}, {On::millis, 50}, {On::millis, 1}, {On::tokens, 0}, {On::calls, max}}};
+    const std::array<std::pair<On, std::uint64_t>, 7> steps{{{On::tokens, 50},
+                                                             {On::calls, 1},
+                                                             {On::tokens, 31},
+                                                             {On::millis, 50},
+                                                             {On::millis, 1},
+                                                             {On::tokens, 0},
+                                                             {On::calls, max}}};
     for (const auto& [d, amount] : steps) {
         bk::Verdict t{};
         switch (d) {
@@ -64,7 +69,7 @@ TEST_CASE("keys: identity, names, lookup by name") {
     CHECK(bk::dim<bk::Tokens> == bk::Dim::of<bk::Tokens>());
     CHECK(bk::dim<bk::Tokens> != bk::dim<bk::Millis>);
     CHECK(bk::dim<GpuSeconds>.name() == "gpu_seconds");
-    const std::array<std::string_view, 8> names{"tokens", "millis", "bytes", "calls",
+    const std::array<std::string_view, 8> names{"tokens", "millis",  "bytes",   "calls",
                                                 "memory", "custom0", "custom1", "custom2"};
     for (std::size_t i = 0; i < names.size(); ++i) {
         const auto k = bk::standard_dims::find(names.at(i));
@@ -76,8 +81,14 @@ TEST_CASE("keys: identity, names, lookup by name") {
 }
 
 TEST_CASE("unknown and malformed names find nothing") {
-    const std::array<std::string_view, 9> names{"",      "Tokens",      "token",      "tokens ",
-                                                " tokens", "bytes",   "gpu_seconds", "tokens\n",
+    const std::array<std::string_view, 9> names{"",
+                                                "Tokens",
+                                                "token",
+                                                "tokens ",
+                                                " tokens",
+                                                "bytes",
+                                                "gpu_seconds",
+                                                "tokens\n",
                                                 std::string_view{"tok\0ens", 7}};
     for (const std::string_view name : names) {
         CHECK_FALSE(Llm<bk::SafeStorage>::find_dim(name).has_value());

@@ -45,7 +45,9 @@ static_assert(LongestName::name.size() == 48 && TooLongName::name.size() == 49);
 static_assert(!bk::Dimension<bk::Tokens&> && !bk::Dimension<const bk::Tokens*>);
 
 template <class D>
-concept HasKey = requires { bk::dim<D>; };
+concept HasKey = requires {
+    bk::dim<D>;
+};
 static_assert(HasKey<bk::Tokens> && !HasKey<int> && !HasKey<EmptyName>);
 
 // ---- Policies ---------------------------------------------------------------
@@ -75,7 +77,9 @@ static_assert(bk::StoragePolicy<bk::SafeStorage> && bk::StoragePolicy<bk::Unsafe
 static_assert(!bk::StoragePolicy<NotAPolicy> && !bk::StoragePolicy<NoClearStorage> && !bk::StoragePolicy<bk::Saturate>);
 
 template <class S, class O>
-concept BudgetAccepts = requires { typename bk::Budget<Three, S, O>; };
+concept BudgetAccepts = requires {
+    typename bk::Budget<Three, S, O>;
+};
 static_assert(BudgetAccepts<bk::SafeStorage, bk::Checked>);
 static_assert(!BudgetAccepts<bk::Checked, bk::SafeStorage>);  // swapped
 static_assert(!BudgetAccepts<bk::SafeStorage, ThrowingAdd>);
@@ -84,7 +88,9 @@ static_assert(!BudgetAccepts<NoClearStorage, bk::Saturate>);
 // ---- Amounts ----------------------------------------------------------------
 using B = Llm<bk::SafeStorage>;
 template <class T>
-concept Chargeable = requires(B b, T amount) { b.charge<bk::Tokens>(amount); };
+concept Chargeable = requires(B b, T amount) {
+    b.charge<bk::Tokens>(amount);
+};
 static_assert(Chargeable<unsigned> && Chargeable<std::uint64_t> && Chargeable<std::size_t> && Chargeable<std::uint8_t>);
 static_assert(!Chargeable<double> && !Chargeable<bool> && !Chargeable<const char*> && !Chargeable<std::optional<int>>);
 static_assert(std::is_convertible_v<std::uint16_t, bk::Amount>);
@@ -93,14 +99,15 @@ static_assert(bk::Amount{max}.value() == max);
 
 // ---- Results and return types ----------------------------------------------
 static_assert(std::is_same_v<B::charge_result, bk::Verdict>);
-static_assert(std::is_same_v<Llm<bk::SafeStorage, bk::Checked>::charge_result, bk::Result<bk::Verdict, bk::ChargeError>>);
+static_assert(
+    std::is_same_v<Llm<bk::SafeStorage, bk::Checked>::charge_result, bk::Result<bk::Verdict, bk::ChargeError>>);
 static_assert(std::is_same_v<B::keyed_charge_result, bk::Result<bk::Verdict, bk::ChargeError>>);
 static_assert(std::is_same_v<decltype(B::builder().build()), bk::Result<B, bk::BuilderError>>);
 static_assert(std::is_constructible_v<bool, bk::Result<B, bk::BuilderError>>);  // explicit operator bool
 static_assert(!std::is_convertible_v<bk::Result<B, bk::BuilderError>, bool>);
 static_assert(std::is_trivially_copyable_v<bk::Verdict> && std::is_trivially_copyable_v<bk::Dim>);
 static_assert(!std::is_default_constructible_v<bk::Dim>);  // keys come from dimensions only
-static_assert(!std::is_default_constructible_v<B>);         // budgets come from builders
+static_assert(!std::is_default_constructible_v<B>);        // budgets come from builders
 
 // A keyed call on the typed builder continues as the keyed builder, and keyed calls keep it.
 using TB = decltype(B::builder());

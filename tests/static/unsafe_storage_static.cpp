@@ -17,7 +17,8 @@ constexpr bool slots_behave() {
     auto assigned = bk::detail::UninitializedSlots<N>{};
     assigned = copy;
     s.clear();
-    return s.load(N - 1) == 0 && copy.load(N - 1) == 7 && assigned.load(N - 1) == 7 && assigned.load(0) == (N == 1 ? 7 : 0);
+    return s.load(N - 1) == 0 && copy.load(N - 1) == 7 && assigned.load(N - 1) == 7 &&
+           assigned.load(0) == (N == 1 ? 7 : 0);
 }
 static_assert(slots_behave<1>() && slots_behave<8>() && slots_behave<9>() && slots_behave<64>());
 

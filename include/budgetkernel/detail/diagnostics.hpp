@@ -8,8 +8,8 @@
 
 #include <array>
 #include <cstddef>
-#include <type_traits>
 #include <string_view>
+#include <type_traits>
 
 #include <boost/mp11/algorithm.hpp>
 #include <boost/mp11/set.hpp>
@@ -32,13 +32,15 @@ struct require_dimension {
 
 template <class D, class Set>
 struct dimension_is_listed_twice {
-    static_assert(dependent_false<D, Set>, "budgetkernel: a dimension set (bk::Dims<...>) lists the same dimension twice");
+    static_assert(dependent_false<D, Set>,
+                  "budgetkernel: a dimension set (bk::Dims<...>) lists the same dimension twice");
     static constexpr bool value = true;
 };
 
 template <class D, class Set>
 struct dimension_name_is_shared {
-    static_assert(dependent_false<D, Set>, "budgetkernel: two dimensions of a dimension set (bk::Dims<...>) have the same name");
+    static_assert(dependent_false<D, Set>,
+                  "budgetkernel: two dimensions of a dimension set (bk::Dims<...>) have the same name");
     static constexpr bool value = true;
 };
 
@@ -76,9 +78,9 @@ constexpr std::size_t first_shared_name() noexcept {
 template <class Set, class... D>
 struct require_distinct_types {
     static constexpr std::size_t at = first_repeated_type<D...>();
-    static constexpr bool value =
-        std::conditional_t<at == sizeof...(D), check_passed,
-                           dimension_is_listed_twice<boost::mp11::mp_at_c<boost::mp11::mp_list<D..., void>, at>, Set>>::value;
+    static constexpr bool value = std::conditional_t<
+        at == sizeof...(D), check_passed,
+        dimension_is_listed_twice<boost::mp11::mp_at_c<boost::mp11::mp_list<D..., void>, at>, Set>>::value;
 };
 
 template <bool Checkable, class Set, class... D>
@@ -87,9 +89,9 @@ struct require_distinct_names : check_passed {};
 template <class Set, class... D>
 struct require_distinct_names<true, Set, D...> {
     static constexpr std::size_t at = first_shared_name<D...>();
-    static constexpr bool value =
-        std::conditional_t<at == sizeof...(D), check_passed,
-                           dimension_name_is_shared<boost::mp11::mp_at_c<boost::mp11::mp_list<D..., void>, at>, Set>>::value;
+    static constexpr bool value = std::conditional_t<
+        at == sizeof...(D), check_passed,
+        dimension_name_is_shared<boost::mp11::mp_at_c<boost::mp11::mp_list<D..., void>, at>, Set>>::value;
 };
 
 template <class D, class Set>
