@@ -84,11 +84,11 @@ public:
     /// Runtime-keyed charge: like `charge<D>`, or UnknownDimension (nothing
     /// changes) when `key` is not in the set.
     constexpr keyed_charge_result charge(Dim key, Amount amount) noexcept {
-        const std::optional<Slot<Set>> s = Slot<Set>::find(key);
-        if (!s) {
-            return ChargeError{ChargeError::Kind::UnknownDimension, key};
+        const auto [slot, known] = Slot<Set>::lookup(key);
+        if (known) [[likely]] {
+            return charge_slot(slot, amount.value(), key);
         }
-        return charge_slot(*s, amount.value());
+        return ChargeError{ChargeError::Kind::UnknownDimension, key};
     }
 
     template <class D>
@@ -147,16 +147,22 @@ public:
 
 private:
     constexpr charge_result charge_slot(Slot<Set> s, std::uint64_t amount) noexcept {
+        return charge_slot(s, amount, s.key());
+    }
+
+    // `key` is `s.key()`: the keyed charge holds it already and saves
+    // reading it back from the set's table of keys.
+    constexpr charge_result charge_slot(Slot<Set> s, std::uint64_t amount, Dim key) noexcept {
         const auto sum = Overflow::add(ledger_.spent(s), amount);
         if constexpr (refuses_overflow_v<Overflow>) {
             if (!sum) {
-                return ChargeError{ChargeError::Kind::Overflow, s.key()};
+                return ChargeError{ChargeError::Kind::Overflow, key};
             }
             ledger_.record(s, *sum);
-            return config_.judge(s, *sum);
+            return config_.judge(s, *sum, key);
         } else {
             ledger_.record(s, sum);
-            return config_.judge(s, sum);
+            return config_.judge(s, sum, key);
         }
     }
 

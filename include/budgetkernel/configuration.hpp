@@ -87,14 +87,19 @@ public:
     /// The verdict for `spent` on slot `s`: Exhausted above the limit, else
     /// Warn above the warn threshold, else Continue.
     [[nodiscard]] constexpr Verdict judge(Slot<Set> s, std::uint64_t spent) const noexcept {
-        if (spent > detail::at(limits_, s)) {
-            return Verdict::exhausted(s.key());
-        }
+        return judge(s, spent, s.key());
+    }
+
+    /// `judge(s, spent)` for a caller that holds `s`'s key. Precondition:
+    /// `key == s.key()`.
+    [[nodiscard]] constexpr Verdict judge(Slot<Set> s, std::uint64_t spent, Dim key) const noexcept {
         // "No threshold" is stored as 2^64-1, which no spent value exceeds.
-        if (spent > detail::at(warns_, s)) {
-            return Verdict::warn(s.key());
-        }
-        return Verdict::proceed();
+        const Verdict::Kind kind = spent > detail::at(limits_, s)  ? Verdict::Kind::Exhausted
+                                   : spent > detail::at(warns_, s) ? Verdict::Kind::Warn
+                                                                   : Verdict::Kind::Continue;
+        // The key goes with Continue too (where it is not observable): the
+        // same key on every outcome is a constant, not a select between two.
+        return Verdict{kind, key};
     }
 
     friend constexpr bool operator==(const Configuration&, const Configuration&) noexcept = default;

@@ -37,12 +37,29 @@ public:
     /// The slot of `key`, or empty when `key` is not in `Set`. At most
     /// `Set::size` comparisons.
     [[nodiscard]] static constexpr std::optional<Slot> find(Dim key) noexcept {
-        for (std::size_t i = 0; i < Set::size; ++i) {
-            if (Set::keys[i] == key) {  // NOLINT(cppcoreguidelines-pro-bounds-constant-array-index): i < Set::size
-                return Slot{i};
-            }
+        if (const Lookup found = lookup(key); found.known) {
+            return found.slot;
         }
         return std::nullopt;
+    }
+
+    /// The answer of `lookup`: `key`'s slot and true, or slot 0 and false.
+    struct Lookup {
+        Slot slot;
+        bool known;
+    };
+
+    /// `find` for hot paths (the runtime-keyed charge): the same search, with
+    /// an answer that is fully initialised on both outcomes. g++ keeps the
+    /// payload of a disengaged std::optional in memory, which costs a store
+    /// and a reload on every lookup.
+    [[nodiscard]] static constexpr Lookup lookup(Dim key) noexcept {
+        for (std::size_t i = 0; i < Set::size; ++i) {
+            if (Set::keys[i] == key) {  // NOLINT(cppcoreguidelines-pro-bounds-constant-array-index): i < Set::size
+                return {Slot{i}, true};
+            }
+        }
+        return {Slot{0}, false};
     }
 
     /// Every slot of the set, in order.

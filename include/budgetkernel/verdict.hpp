@@ -10,6 +10,9 @@
 
 namespace budgetkernel {
 
+template <class Set>
+class Configuration;
+
 /// What a charge (or a zero-amount poll) says about the budget: carry on,
 /// carry on but a warn threshold is passed, or stop because a limit is passed.
 ///
@@ -60,13 +63,20 @@ public:
     }
 
     /// Same kind and, unless Continue, same dimension.
-    friend constexpr bool operator==(Verdict, Verdict) noexcept = default;
+    friend constexpr bool operator==(Verdict a, Verdict b) noexcept {
+        return a.kind_ == b.kind_ && (a.kind_ == Kind::Continue || a.key_ == b.key_);
+    }
 
 private:
+    template <class Set>
+    friend class Configuration;  // Configuration::judge makes a charge's verdict
+
     constexpr Verdict(Kind kind, Dim key) noexcept : kind_(kind), key_(key) {}
 
     Kind kind_ = Kind::Continue;
-    Dim key_{};  // unused while Continue, kept equal so that == stays memberwise
+    // Not observable while Continue (dimension() is empty, == ignores it). A
+    // charge's Continue carries the charged key anyway; see Configuration::judge.
+    Dim key_{};
 };
 
 /// `"continue"`, `"warn"` or `"exhausted"`.

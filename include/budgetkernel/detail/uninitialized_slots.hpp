@@ -66,14 +66,26 @@ public:
 
     /// The value stored in slot `i`, or 0 if none has been since the last clear().
     [[nodiscard]] constexpr std::uint64_t load(std::size_t i) const noexcept {
-        // NOLINTNEXTLINE(cppcoreguidelines-pro-bounds-constant-array-index): i < N (invariant 2)
-        return is_present(i) ? std::bit_cast<std::uint64_t>(cells_[i]) : 0;  // invariant 1
+        // A slot is absent only until its first store: lay out the present
+        // case as the straight path.
+        if (is_present(i)) [[likely]] {
+            // NOLINTNEXTLINE(cppcoreguidelines-pro-bounds-constant-array-index): i < N (invariant 2)
+            return std::bit_cast<std::uint64_t>(cells_[i]);  // invariant 1
+        }
+        return 0;
     }
 
     constexpr void store(std::size_t i, std::uint64_t value) noexcept {
         // NOLINTNEXTLINE(cppcoreguidelines-pro-bounds-constant-array-index): i < N (invariant 2)
         cells_[i] = std::bit_cast<Cell>(value);
-        present_ = static_cast<Mask>(present_ | bit(i));
+        // Write the mask only when the bit changes. A charge stores to the
+        // slot it has just loaded, so the bit is already in a register, and
+        // every charge but a slot's first writes the value alone: no store to
+        // the mask that the next charge's load of the mask must wait for (a
+        // narrow store that a wider load cannot take forwarded stalls it).
+        if (!is_present(i)) [[unlikely]] {
+            present_ = static_cast<Mask>(present_ | bit(i));
+        }
     }
 
     /// Every slot reads as 0 again. O(1).
