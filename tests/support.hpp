@@ -50,6 +50,20 @@ constexpr bk::Dim key_of(On d) noexcept {
     }
 }
 
+/// `charge<Tokens>`, `charge<Millis>` or `charge<Calls>`, chosen at run time
+/// by `d`: the typed path, for tests that pick dimensions from data.
+template <class B>
+constexpr bk::Verdict charge_typed(B& budget, On d, std::uint64_t amount) noexcept {
+    switch (d) {
+        case On::millis:
+            return budget.template charge<bk::Millis>(amount);
+        case On::calls:
+            return budget.template charge<bk::Calls>(amount);
+        default:
+            return budget.template charge<bk::Tokens>(amount);
+    }
+}
+
 /// One typed charge and what must follow: verdict kind, its dimension
 /// (`none` for Continue) and the spent total of the charged dimension.
 /// `reset` rows call reset() instead and expect every counter at 0.
@@ -99,18 +113,7 @@ constexpr std::size_t first_mismatch(const std::array<Row, N>& table) noexcept {
             }
             continue;
         }
-        bk::Verdict v{};
-        switch (row.dim) {
-            case On::tokens:
-                v = bk::Verdict(budget.template charge<bk::Tokens>(row.amount));
-                break;
-            case On::millis:
-                v = bk::Verdict(budget.template charge<bk::Millis>(row.amount));
-                break;
-            default:
-                v = bk::Verdict(budget.template charge<bk::Calls>(row.amount));
-                break;
-        }
+        const bk::Verdict v = charge_typed(budget, row.dim, row.amount);
         const bk::Dim key = key_of(row.dim);
         const bool dim_ok = row.kind == K::Continue ? !v.dimension().has_value() : v.dimension() == key;
         if (v.kind() != row.kind || !dim_ok || budget.spent(key) != row.spent) {

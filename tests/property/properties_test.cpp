@@ -186,18 +186,7 @@ bool run_all(const char* storage) {
         B typed = build<B>(c);
         B keyed = typed;
         for (const Charge& ch : cs) {
-            bk::Verdict t{};
-            switch (ch.dim) {
-                case 0:
-                    t = typed.template charge<bk::Tokens>(ch.amount);
-                    break;
-                case 1:
-                    t = typed.template charge<bk::Millis>(ch.amount);
-                    break;
-                default:
-                    t = typed.template charge<bk::Calls>(ch.amount);
-                    break;
-            }
+            const bk::Verdict t = charge_typed(typed, static_cast<On>(ch.dim), ch.amount);
             RC_ASSERT(*keyed.charge(Three::keys.at(ch.dim), ch.amount) == t);
         }
         RC_ASSERT(typed == keyed);

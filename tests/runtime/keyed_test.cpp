@@ -19,18 +19,7 @@ TEST_CASE_TEMPLATE("keyed charges agree with typed charges", S, BKTEST_STORAGES)
                                                              {On::tokens, 0},
                                                              {On::calls, max}}};
     for (const auto& [d, amount] : steps) {
-        bk::Verdict t{};
-        switch (d) {
-            case On::tokens:
-                t = typed.template charge<bk::Tokens>(amount);
-                break;
-            case On::millis:
-                t = typed.template charge<bk::Millis>(amount);
-                break;
-            default:
-                t = typed.template charge<bk::Calls>(amount);
-                break;
-        }
+        const bk::Verdict t = charge_typed(typed, d, amount);
         const auto k = keyed.charge(key_of(d), amount);
         REQUIRE(k.has_value());
         CHECK(*k == t);
