@@ -2,6 +2,7 @@
 #pragma once
 
 #include <string_view>
+#include <type_traits>
 
 #include "dimension.hpp"
 
@@ -13,11 +14,18 @@ namespace detail {
 
 struct DimInfo {
     std::string_view name;
+    std::string_view type_identity;
 };
+
+// A string naming the type `D` itself, distinct for distinct types.
+template <class D>
+constexpr std::string_view type_identity() noexcept {
+    return __PRETTY_FUNCTION__;
+}
 
 // One object per dimension type; its address is the dimension's identity.
 template <Dimension D>
-inline constexpr DimInfo dim_info{D::name};
+inline constexpr DimInfo dim_info{D::name, type_identity<D>()};
 
 }  // namespace detail
 
@@ -43,7 +51,18 @@ public:
     /// The dimension's name, e.g. `"tokens"`.
     [[nodiscard]] constexpr std::string_view name() const noexcept { return info_->name; }
 
-    friend constexpr bool operator==(Dim, Dim) noexcept = default;
+    /// True when both keys name the same dimension type.
+    friend constexpr bool operator==(Dim a, Dim b) noexcept {
+        if (std::is_constant_evaluated()) {
+            // g++ will not fold a comparison of two distinct objects'
+            // addresses in a constant expression under
+            // -fno-delete-null-pointer-checks (which -fsanitize=null and
+            // -fsanitize=undefined imply), so constant evaluation compares
+            // the types' identities instead; both answers agree.
+            return a.info_->type_identity == b.info_->type_identity;
+        }
+        return a.info_ == b.info_;
+    }
 
 private:
     friend class Verdict;  // holds a key that is unset while it is Continue

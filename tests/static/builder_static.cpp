@@ -40,4 +40,6 @@ static_assert(!B::find_dim("bytes").has_value());
 static_assert(bk::standard_dims::find("custom2") == bk::dim<bk::Custom2>);
 }  // namespace
 
+#ifndef BKTEST_SECOND_MAIN
 int main() { return 0; }
+#endif

@@ -44,6 +44,13 @@ static_assert(!bk::Dimension<QuotedName> && !bk::Dimension<TooLongName>);
 static_assert(LongestName::name.size() == 48 && TooLongName::name.size() == 49);
 static_assert(!bk::Dimension<bk::Tokens&> && !bk::Dimension<const bk::Tokens*>);
 
+// Keys are identities of types, not of names.
+struct MyTokens {
+    static constexpr std::string_view name = "tokens";
+};
+static_assert(bk::dim<MyTokens> != bk::dim<bk::Tokens> && bk::dim<MyTokens>.name() == bk::dim<bk::Tokens>.name());
+static_assert(bk::dim<bk::Tokens> == bk::Dim::of<bk::Tokens>() && bk::dim<GpuSeconds> != bk::dim<bk::Memory>);
+
 template <class D>
 concept HasKey = requires {
     bk::dim<D>;
