@@ -20,7 +20,8 @@ struct DimInfo {
 // A string naming the type `D` itself, distinct for distinct types.
 template <class D>
 constexpr std::string_view type_identity() noexcept {
-    return __PRETTY_FUNCTION__;
+    // NOLINTNEXTLINE(cppcoreguidelines-pro-bounds-array-to-pointer-decay): the predefined name is a char array; its view carries the length
+    return {__PRETTY_FUNCTION__, sizeof(__PRETTY_FUNCTION__) - 1};
 }
 
 // One object per dimension type; its address is the dimension's identity.
