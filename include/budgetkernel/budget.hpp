@@ -78,7 +78,7 @@ public:
     /// state. `D` outside the set is a compile error.
     template <class D>
     constexpr charge_result charge(Amount amount) noexcept {
-        return charge_slot(Slot<Set>::template of<D>(), amount.value());
+        return charge_slot(Slot<Set>::template of<D>(), amount.value(), dim<D>);
     }
 
     /// Runtime-keyed charge: like `charge<D>`, or UnknownDimension (nothing
@@ -146,12 +146,9 @@ public:
     friend constexpr bool operator==(const Budget&, const Budget&) noexcept = default;
 
 private:
-    constexpr charge_result charge_slot(Slot<Set> s, std::uint64_t amount) noexcept {
-        return charge_slot(s, amount, s.key());
-    }
-
-    // `key` is `s.key()`: the keyed charge holds it already and saves
-    // reading it back from the set's table of keys.
+    // `key` is `s.key()`, passed in because both callers already hold it
+    // (the typed charge as a constant), which saves reading it back from the
+    // set's table of keys.
     constexpr charge_result charge_slot(Slot<Set> s, std::uint64_t amount, Dim key) noexcept {
         const auto sum = Overflow::add(ledger_.spent(s), amount);
         if constexpr (refuses_overflow_v<Overflow>) {
