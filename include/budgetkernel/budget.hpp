@@ -119,7 +119,8 @@ public:
 
     /// Runtime-keyed charge: like `charge<D>`, or UnknownDimension (nothing
     /// changes) when `key` is not in the set.
-    [[nodiscard]] constexpr keyed_charge_result charge(Dim key, Amount amount) noexcept {
+    [[nodiscard, BUDGETKERNEL_DETAIL_KEYED_INLINE]] constexpr keyed_charge_result charge(Dim key,
+                                                                                         Amount amount) noexcept {
         return Slot<Set>::visit(
             key, [&](Slot<Set> s) noexcept -> keyed_charge_result { return charge_slot(s, amount.value(), key); },
             [key]() noexcept -> keyed_charge_result { return unknown(key); });
@@ -148,7 +149,8 @@ public:
     }
 
     /// Runtime-keyed `would_charge`; UnknownDimension for a key outside the set.
-    [[nodiscard]] constexpr keyed_charge_result would_charge(Dim key, Amount amount) const noexcept {
+    [[nodiscard, BUDGETKERNEL_DETAIL_KEYED_INLINE]] constexpr keyed_charge_result would_charge(
+        Dim key, Amount amount) const noexcept {
         return Slot<Set>::visit(
             key, [&](Slot<Set> s) noexcept -> keyed_charge_result { return would_charge_slot(s, amount.value(), key); },
             [key]() noexcept -> keyed_charge_result { return unknown(key); });
@@ -190,7 +192,8 @@ public:
 
     /// Runtime-keyed `try_charge`; UnknownDimension (nothing changes) for a
     /// key outside the set.
-    [[nodiscard]] constexpr keyed_charge_result try_charge(Dim key, Amount amount) noexcept {
+    [[nodiscard, BUDGETKERNEL_DETAIL_KEYED_INLINE]] constexpr keyed_charge_result try_charge(Dim key,
+                                                                                             Amount amount) noexcept {
         return Slot<Set>::visit(
             key, [&](Slot<Set> s) noexcept { return admit_slot(s, amount.value(), key); },
             [key]() noexcept -> keyed_charge_result { return unknown(key); });
