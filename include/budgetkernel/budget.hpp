@@ -4,6 +4,7 @@
 
 #include <cstdint>
 #include <optional>
+#include <span>
 #include <string_view>
 #include <type_traits>
 
@@ -15,8 +16,11 @@
 #include "errors.hpp"
 #include "ledger.hpp"
 #include "overflow.hpp"
+#include "report.hpp"
 #include "result.hpp"
 #include "slot.hpp"
+#include "snapshot.hpp"
+#include "snapshot_text.hpp"
 #include "storage.hpp"
 #include "verdict.hpp"
 
@@ -144,6 +148,56 @@ public:
     [[nodiscard]] constexpr const ledger_type& ledger() const noexcept { return ledger_; }
 
     friend constexpr bool operator==(const Budget&, const Budget&) noexcept = default;
+
+    // ---- Snapshots, restoring and reports (snapshot.hpp, snapshot_text.hpp,
+    // report.hpp hold the logic; these members only open the doors) --------
+
+    /// What `snapshot()` returns.
+    using snapshot_type = Snapshot<Set::size>;
+
+    /// The spent counters with their dimension names, in set order.
+    [[nodiscard]] constexpr snapshot_type snapshot() const noexcept { return detail::take_snapshot(ledger_); }
+
+    /// A budget with `config`'s limits and the totals of `s`, matched by name
+    /// (in any order). Refused, naming the dimension: a dimension of the set
+    /// missing from `s` (MissingDimension), an entry naming none of the set
+    /// (UnknownDimension), a name twice (DuplicateDimension), an entry that
+    /// holds no valid name (MalformedEntry). Limits may differ from those in
+    /// force when `s` was taken.
+    template <std::size_t M>
+    [[nodiscard]] static constexpr Result<Budget, SnapshotError> restore(const configuration_type& config,
+                                                                         const Snapshot<M>& s) noexcept {
+        Budget b{config};
+        if (const std::optional<SnapshotError> e = detail::restore_snapshot(b.ledger_, s)) {
+            return *e;
+        }
+        return b;
+    }
+
+    /// `restore` from name/value pairs, with the same checks.
+    [[nodiscard]] static constexpr Result<Budget, SnapshotError> restore(const configuration_type& config,
+                                                                         std::span<const NamedSpent> pairs) noexcept {
+        Budget b{config};
+        if (const std::optional<SnapshotError> e = detail::restore_named(b.ledger_, pairs)) {
+            return *e;
+        }
+        return b;
+    }
+
+    /// `restore` from the text form (snapshot_text.hpp): a parse error or
+    /// any error of restoring a snapshot.
+    [[nodiscard]] static constexpr Result<Budget, SnapshotError> restore(const configuration_type& config,
+                                                                         std::string_view text) noexcept {
+        const auto parsed = parse_snapshot_text<snapshot_type>(text);
+        if (!parsed) {
+            return parsed.error();
+        }
+        return restore(config, *parsed);
+    }
+
+    /// Name, spent, limit, warn threshold, remaining and verdict of every
+    /// dimension, in set order.
+    [[nodiscard]] constexpr Report<Set::size> report() const noexcept { return make_report(config_, ledger_); }
 
 private:
     // `key` is `s.key()`, passed in because both callers already hold it
