@@ -12,8 +12,11 @@
 #include "for_each_dimension.hpp"  // IWYU pragma: export
 #include "ledger.hpp"              // IWYU pragma: export
 #include "overflow.hpp"            // IWYU pragma: export
+#include "report.hpp"              // IWYU pragma: export
 #include "result.hpp"              // IWYU pragma: export
 #include "slot.hpp"                // IWYU pragma: export
+#include "snapshot.hpp"            // IWYU pragma: export
+#include "snapshot_text.hpp"       // IWYU pragma: export
 #include "storage.hpp"             // IWYU pragma: export
 #include "verdict.hpp"             // IWYU pragma: export
 #include "version.hpp"             // IWYU pragma: export
