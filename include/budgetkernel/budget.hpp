@@ -149,8 +149,9 @@ public:
 
     friend constexpr bool operator==(const Budget&, const Budget&) noexcept = default;
 
-    // ---- Snapshots, restoring and reports (snapshot.hpp, snapshot_text.hpp,
-    // report.hpp hold the logic; these members only open the doors) --------
+    // ---- Snapshots, restoring, reports and overriding a configuration
+    // (snapshot.hpp, snapshot_text.hpp, report.hpp and builder.hpp hold the
+    // logic; these members only open the doors) -------------------------------
 
     /// What `snapshot()` returns.
     using snapshot_type = Snapshot<Set::size>;
@@ -193,6 +194,12 @@ public:
             return parsed.error();
         }
         return restore(config, *parsed);
+    }
+
+    /// The runtime-keyed builder starting from `base`: each call overrides
+    /// one dimension (per-tenant limits over defaults). See KeyedBuilder.
+    [[nodiscard]] static constexpr KeyedBuilder<Budget> keyed_builder(const configuration_type& base) noexcept {
+        return KeyedBuilder<Budget>{base};
     }
 
     /// Name, spent, limit, warn threshold, remaining and verdict of every
