@@ -4,6 +4,7 @@
 #include "amount.hpp"              // IWYU pragma: export
 #include "budget.hpp"              // IWYU pragma: export
 #include "builder.hpp"             // IWYU pragma: export
+#include "checked_build.hpp"       // IWYU pragma: export
 #include "configuration.hpp"       // IWYU pragma: export
 #include "dim.hpp"                 // IWYU pragma: export
 #include "dimension.hpp"           // IWYU pragma: export
