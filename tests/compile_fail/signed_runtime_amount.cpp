@@ -3,6 +3,8 @@
 // compile, and the compiler quotes the line that says how to convert it.
 // first-error: deleted function
 // expect: signed_amount_convert_it_with_bk_amount_from
+// max-errors: 1
+// max-lines: 40
 #include <budgetkernel/budgetkernel.hpp>
 #include <cstdint>
 namespace bk = budgetkernel;
