@@ -71,7 +71,9 @@ public:
 
     template <std::signed_integral T>
         requires(detail::narrow_integer<T> && !std::is_reference_v<T>)
-    // NOLINTNEXTLINE(google-explicit-constructor,cppcoreguidelines-missing-std-forward): a constant, read once
+    // An rvalue reference, not a forwarding one in effect: the constraint
+    // admits signed integers that are not references, never an Amount.
+    // NOLINTNEXTLINE(google-explicit-constructor,cppcoreguidelines-missing-std-forward,bugprone-forwarding-reference-overload)
     consteval Amount(T&& value) noexcept : value_(static_cast<std::uint64_t>(value)) {
         if (value < 0) {
             detail::negative_amounts_are_not_allowed();

@@ -80,6 +80,68 @@ template <std::size_t N>
 
 namespace detail {
 
+// A pair of the text, or the error at its position.
+struct ParsedPair {
+    std::string_view name;
+    std::uint64_t value = 0;
+    std::size_t start = 0;  // where the name starts
+    std::size_t end = 0;    // one past the value
+};
+
+[[nodiscard]] constexpr bool is_other_whitespace(char c) noexcept {
+    return c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f';
+}
+
+// The value at `i`: digits only, no leading zero, at most 2^64-1; it must be
+// followed by a space or the end of `text`.
+[[nodiscard]] constexpr Result<ParsedPair, SnapshotError> parse_value(std::string_view text, ParsedPair pair,
+                                                                      std::size_t i) noexcept {
+    using K = SnapshotError::Kind;
+    const std::size_t start = i;
+    std::uint64_t value = 0;
+    for (; i < text.size() && text[i] >= '0' && text[i] <= '9'; ++i) {
+        const auto digit = static_cast<std::uint64_t>(text[i] - '0');
+        if (i > start && value == 0) {
+            return SnapshotError{K::BadValue, pair.name, start};  // a leading zero
+        }
+        if (value > (~std::uint64_t{0} - digit) / 10) {
+            return SnapshotError{K::ValueTooLarge, pair.name, start};
+        }
+        value = value * 10 + digit;
+    }
+    if (i == start) {
+        return SnapshotError{K::BadValue, pair.name, start};
+    }
+    if (i < text.size() && text[i] != ' ') {
+        const bool space = is_other_whitespace(text[i]);
+        return SnapshotError{space ? K::BadSeparator : K::BadValue, space ? std::string_view{} : pair.name, i};
+    }
+    pair.value = value;
+    pair.end = i;
+    return pair;
+}
+
+// The pair that starts at `i`: a name, '=', a value.
+[[nodiscard]] constexpr Result<ParsedPair, SnapshotError> parse_pair(std::string_view text, std::size_t i) noexcept {
+    using K = SnapshotError::Kind;
+    const std::size_t start = i;
+    while (i < text.size() && is_name_char(text[i])) {
+        ++i;
+    }
+    const std::string_view name = text.substr(start, i - start);
+    if (name.empty()) {
+        const bool space = start < text.size() && text[start] == ' ';
+        return SnapshotError{space ? K::BadSeparator : K::BadName, {}, start};
+    }
+    if (name.size() > max_dimension_name_length) {
+        return SnapshotError{K::BadName, {}, start + max_dimension_name_length};
+    }
+    if (i >= text.size() || text[i] != '=') {
+        return SnapshotError{K::ExpectedEquals, name, i};
+    }
+    return parse_value(text, ParsedPair{name, 0, start, 0}, i + 1);
+}
+
 template <std::size_t N>
 [[nodiscard]] constexpr Result<Snapshot<N>, SnapshotError> parse_snapshot_text(std::string_view text) noexcept {
     using K = SnapshotError::Kind;
@@ -95,55 +157,21 @@ template <std::size_t N>
     Snapshot<N> s;
     std::size_t i = 0;
     while (true) {
-        // name
-        const std::size_t name_start = i;
-        while (i < text.size() && is_name_char(text[i])) {
-            ++i;
+        const auto pair = parse_pair(text, i);
+        if (!pair) {
+            return pair.error();
         }
-        const std::string_view name = text.substr(name_start, i - name_start);
-        if (name.empty() || name.size() > max_dimension_name_length) {
-            if (name.empty() && name_start < text.size() && text[name_start] == ' ') {
-                return SnapshotError{K::BadSeparator, {}, name_start};
-            }
-            return SnapshotError{K::BadName, {}, name.empty() ? name_start : name_start + max_dimension_name_length};
-        }
-        if (i >= text.size() || text[i] != '=') {
-            return SnapshotError{K::ExpectedEquals, name, i};
-        }
-        ++i;
-        // value
-        const std::size_t value_start = i;
-        std::uint64_t value = 0;
-        while (i < text.size() && text[i] >= '0' && text[i] <= '9') {
-            const auto digit = static_cast<std::uint64_t>(text[i] - '0');
-            if (i > value_start && value == 0) {
-                return SnapshotError{K::BadValue, name, value_start};  // a leading zero
-            }
-            if (value > (~std::uint64_t{0} - digit) / 10) {
-                return SnapshotError{K::ValueTooLarge, name, value_start};
-            }
-            value = value * 10 + digit;
-            ++i;
-        }
-        if (i == value_start) {
-            return SnapshotError{K::BadValue, name, value_start};
-        }
-        if (i < text.size() && text[i] != ' ') {
-            const char c = text[i];
-            const bool space = c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f';
-            return SnapshotError{space ? K::BadSeparator : K::BadValue, space ? std::string_view{} : name, i};
-        }
-        // the pair
         for (const SnapshotEntry& e : s.used()) {
-            if (e.name_view() == name) {
-                return SnapshotError{K::DuplicateDimension, name, name_start};
+            if (e.name_view() == pair->name) {
+                return SnapshotError{K::DuplicateDimension, pair->name, pair->start};
             }
         }
         if (s.count == N) {
-            return SnapshotError{K::TooManyPairs, name, name_start};
+            return SnapshotError{K::TooManyPairs, pair->name, pair->start};
         }
-        s.entries.at(static_cast<std::size_t>(s.count)) = SnapshotEntry::make(name, value);
+        s.entries.at(static_cast<std::size_t>(s.count)) = SnapshotEntry::make(pair->name, pair->value);
         ++s.count;
+        i = pair->end;
         if (i == text.size()) {
             return s;
         }
