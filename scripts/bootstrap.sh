@@ -6,7 +6,7 @@ set -euo pipefail
 
 declare -A groups=(
   [build]="meson ninja-build g++ python3 libboost-dev"
-  [test]="doctest-dev librapidcheck-dev valgrind"
+  [test]="doctest-dev librapidcheck-dev valgrind libfmt-dev"
   [clang]="clang"
   [lint]="clang-tidy clang-format"
   [fuzz]="clang libfuzzer-14-dev libclang-rt-14-dev"
