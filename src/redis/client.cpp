@@ -4,7 +4,10 @@
 #include <budgetkernel/redis/encoding.hpp>
 
 #include <hiredis/hiredis.h>
+#include <pthread.h>
 #include <sys/time.h>
+
+#include <csignal>
 
 #include <cerrno>
 #include <charconv>
@@ -14,6 +17,7 @@
 #include <optional>
 #include <random>
 #include <string>
+#include <thread>
 #include <utility>
 
 namespace budgetkernel::redis {
@@ -67,6 +71,40 @@ Reply convert(const redisReply& r) {
     }
     return out;
 }
+
+// Blocks SIGPIPE in this thread while writing, and swallows one that the
+// write raised, leaving the program's signal disposition alone (a library
+// must not change it).
+class PipeGuard {
+public:
+    PipeGuard() noexcept {
+        sigemptyset(&pipe_);
+        sigaddset(&pipe_, SIGPIPE);
+        sigset_t pending;
+        sigemptyset(&pending);
+        sigpending(&pending);
+        was_pending_ = sigismember(&pending, SIGPIPE) == 1;
+        pthread_sigmask(SIG_BLOCK, &pipe_, &old_);
+    }
+    ~PipeGuard() {
+        sigset_t pending;
+        sigemptyset(&pending);
+        sigpending(&pending);
+        if (!was_pending_ && sigismember(&pending, SIGPIPE) == 1) {
+            const timespec zero{0, 0};
+            while (sigtimedwait(&pipe_, nullptr, &zero) == -1 && errno == EINTR) {
+            }
+        }
+        pthread_sigmask(SIG_SETMASK, &old_, nullptr);
+    }
+    PipeGuard(const PipeGuard&) = delete;
+    PipeGuard& operator=(const PipeGuard&) = delete;
+
+private:
+    sigset_t pipe_{};
+    sigset_t old_{};
+    bool was_pending_ = false;
+};
 
 bool starts_with(std::string_view s, std::string_view p) noexcept { return s.substr(0, p.size()) == p; }
 
@@ -198,12 +236,15 @@ struct Client::Impl {
         }
         ++round_trips;
         int done = 0;
-        while (done == 0) {
-            errno = 0;
-            if (redisBufferWrite(c, &done) != REDIS_OK) {
-                // Only a complete command runs; an incomplete one is dropped
-                // with the connection.
-                return fault(node, c, errno, false, access);
+        {
+            const PipeGuard guard;  // a dead peer is an error value, not a SIGPIPE
+            while (done == 0) {
+                errno = 0;
+                if (redisBufferWrite(c, &done) != REDIS_OK) {
+                    // Only a complete command runs; an incomplete one is
+                    // dropped with the connection.
+                    return fault(node, c, errno, false, access);
+                }
             }
         }
         std::vector<Reply> replies;
@@ -233,17 +274,31 @@ struct Client::Impl {
         return std::move(r->back());
     }
 
-    // One command with redirects followed; `load_script` is set when the
-    // reply is NOSCRIPT (the caller decides what to do).
-    Result<Reply> routed(std::span<const std::string_view> args, int slot, Access access) {
+    // One command with redirects followed. With `reload`, a NOSCRIPT answer
+    // (given before anything runs) loads the script on the node that gave it
+    // — after an ASK that is not the slot's owner — and sends the call again.
+    Result<Reply> routed(std::span<const std::string_view> args, int slot, Access access, bool reload = false) {
         std::string node = node_for(slot);
         bool asking = false;
+        bool reloaded = false;
         for (int hop = 0;; ++hop) {
             auto r = single(node, args, access, asking);
             if (!r || r->type != Reply::Type::Error) {
                 return r;
             }
             const std::string_view err = r->str;
+            if (reload && !reloaded && starts_with(err, "NOSCRIPT")) {
+                reloaded = true;
+                const std::string_view load[] = {"SCRIPT", "LOAD", ledger_script_source()};
+                auto l = single(node, load, Access::Read, false);
+                if (!l) {
+                    return l.error();
+                }
+                if (l->type != Reply::Type::String || l->str != sha) {
+                    return Error{Error::Kind::BadReply, "SCRIPT LOAD on " + node + " did not answer the script's SHA1"};
+                }
+                continue;  // same node, same ASKING: the call did not run
+            }
             const bool moved = starts_with(err, "MOVED ");
             const bool ask = starts_with(err, "ASK ");
             const bool again = starts_with(err, "TRYAGAIN");
@@ -255,8 +310,8 @@ struct Client::Impl {
                              "still redirected after " + std::to_string(hop) + " hops: " + std::string(err)};
             }
             // A redirected command did not run, so sending it again is safe.
-            asking = false;
-            if (again) {
+            if (again) {  // a multi-key call during a migration: wait a little
+                std::this_thread::sleep_for(std::chrono::milliseconds{10} * (1 << hop));
                 continue;
             }
             const auto target = redirect_target(err, options.host);
@@ -264,12 +319,11 @@ struct Client::Impl {
                 return Error{Error::Kind::BadReply, "malformed redirect: " + std::string(err)};
             }
             node = endpoint(target->first, target->second);
+            asking = ask;
             if (moved) {
                 if (const auto s = redirect_slot(err)) {
                     slot_owner[*s] = node;
                 }
-            } else {
-                asking = true;
             }
         }
     }
@@ -313,20 +367,10 @@ Result<Reply> Client::eval_ledger(std::span<const std::string_view> keys, std::s
         }
     }
     const std::string nkeys = std::to_string(keys.size());
-    for (int attempt = 0;; ++attempt) {
-        std::vector<std::string_view> argv{"EVALSHA", impl_->sha, nkeys};
-        argv.insert(argv.end(), keys.begin(), keys.end());
-        argv.insert(argv.end(), args.begin(), args.end());
-        auto r = impl_->routed(argv, slot, access);
-        // NOSCRIPT is answered before anything runs: loading the script and
-        // sending the call again cannot run it twice.
-        if (!r || r->type != Reply::Type::Error || !starts_with(r->str, "NOSCRIPT") || attempt > 0) {
-            return r;
-        }
-        if (auto loaded = impl_->load_script(slot); !loaded) {
-            return loaded.error();
-        }
-    }
+    std::vector<std::string_view> argv{"EVALSHA", impl_->sha, nkeys};
+    argv.insert(argv.end(), keys.begin(), keys.end());
+    argv.insert(argv.end(), args.begin(), args.end());
+    return impl_->routed(argv, slot, access, true);
 }
 
 Result<std::vector<Reply>> Client::eval_ledger_pipelined(std::span<const std::vector<std::string>> calls, int slot) {

@@ -1,7 +1,9 @@
 -- budgetkernel's ledger script: every operation on one budget, run atomically
--- by the server. KEYS[1] is the hash of spent totals (field = dimension name),
--- KEYS[2] the reset generation, KEYS[3] the hash of open reservations. All
--- three share the budget's hash tag, so one call touches one cluster slot.
+-- by the server. The budget is one hash, KEYS[1]: a field per dimension name
+-- holding its spent total, '#gen' holding the reset generation, and a field
+-- '#hold:<id>' per open reservation. One key per budget means one cluster
+-- slot and no multi-key command, so a slot migration needs only ASK, never
+-- TRYAGAIN. ('#' is not allowed in a dimension name: no field can collide.)
 --
 -- Numbers. A total is an unsigned 64-bit value stored as 16 lowercase hex
 -- digits. Lua 5.1 numbers are doubles, exact only for integers below 2^53, so
@@ -48,7 +50,9 @@ local function count(s)
   return n
 end
 
+local B = KEYS[1]
 local op, checked = ARGV[1], ARGV[2] == '1'
+local function generation() return redis.call('HGET', B, '#gen') or '0' end
 
 -- charge: n, then (field, amount) pairs; each charged in order, like charge<D>.
 -- Reply: (before, after, refused) per pair.
@@ -56,11 +60,11 @@ if op == 'charge' then
   local n, out = count(ARGV[3]), {}
   for i = 1, n do
     local f = ARGV[2 + 2 * i]
-    local bh, bl = parse(redis.call('HGET', KEYS[1], f))
+    local bh, bl = parse(redis.call('HGET', B, f))
     local ah, al = parse(ARGV[3 + 2 * i])
     local sh, sl, over = add(bh, bl, ah, al)
     local refused = over and checked
-    if refused then sh, sl = bh, bl else redis.call('HSET', KEYS[1], f, fmt(sh, sl)) end
+    if refused then sh, sl = bh, bl else redis.call('HSET', B, f, fmt(sh, sl)) end
     out[#out + 1] = fmt(bh, bl); out[#out + 1] = fmt(sh, sl); out[#out + 1] = refused and '1' or '0'
   end
   return out
@@ -73,10 +77,10 @@ end
 -- none), generation, then (before, after) per triple.
 if op == 'try' or op == 'reserve' then
   local n, out, writes = count(ARGV[3]), {}, {}
-  local gen = redis.call('GET', KEYS[2]) or '0'
+  local gen = generation()
   for i = 1, n do
     local f = ARGV[1 + 3 * i]
-    local bh, bl = parse(redis.call('HGET', KEYS[1], f))
+    local bh, bl = parse(redis.call('HGET', B, f))
     local ah, al = parse(ARGV[2 + 3 * i])
     local lh, ll = parse(ARGV[3 + 3 * i])
     local sh, sl, over = add(bh, bl, ah, al)
@@ -87,12 +91,12 @@ if op == 'try' or op == 'reserve' then
   end
   if op == 'reserve' then
     local id = ARGV[4 + 3 * n]
-    if redis.call('HEXISTS', KEYS[3], id) == 1 then error('budgetkernel: reservation id in use') end
+    if redis.call('HEXISTS', B, '#hold:' .. id) == 1 then error('budgetkernel: reservation id in use') end
     local held = {}
     for i = 1, n do held[i] = ARGV[2 + 3 * i] end
-    redis.call('HSET', KEYS[3], id, table.concat(held))
+    writes[#writes + 1] = '#hold:' .. id; writes[#writes + 1] = table.concat(held)
   end
-  redis.call('HSET', KEYS[1], unpack(writes))
+  redis.call('HSET', B, unpack(writes))
   local reply = { 'ok', '0', gen }
   for i = 1, #out do reply[#reply + 1] = out[i] end
   return reply
@@ -107,15 +111,15 @@ end
 -- (before, after) per pair.
 if op == 'settle' then
   local id, want, n = ARGV[3], ARGV[4], count(ARGV[5])
-  local gen = redis.call('GET', KEYS[2]) or '0'
+  local gen = generation()
   if want ~= '*' and want ~= gen then return { 'stale', '0' } end
-  local held = redis.call('HGET', KEYS[3], id)
+  local held = redis.call('HGET', B, '#hold:' .. id)
   if not held then return { 'notheld', '0' } end
   if #held ~= 16 * n then error('budgetkernel: reservation shape mismatch') end
   local out, writes = {}, {}
   for i = 1, n do
     local f = ARGV[4 + 2 * i]
-    local bh, bl = parse(redis.call('HGET', KEYS[1], f))
+    local bh, bl = parse(redis.call('HGET', B, f))
     local eh, el = parse(held:sub(16 * i - 15, 16 * i))
     local ch, cl = parse(ARGV[5 + 2 * i])
     local sh, sl
@@ -131,17 +135,20 @@ if op == 'settle' then
     writes[#writes + 1] = f; writes[#writes + 1] = fmt(sh, sl)
     out[#out + 1] = fmt(bh, bl); out[#out + 1] = fmt(sh, sl)
   end
-  redis.call('HDEL', KEYS[3], id)
-  redis.call('HSET', KEYS[1], unpack(writes))
+  redis.call('HDEL', B, '#hold:' .. id)
+  redis.call('HSET', B, unpack(writes))
   local reply = { 'ok', '0' }
   for i = 1, #out do reply[#reply + 1] = out[i] end
   return reply
 end
 
--- reset: every total back to 0, open reservations dropped, generation + 1.
+-- reset: every total back to 0, open reservations dropped, generation + 1
+-- (a count of resets: exact as a double far beyond any real count).
 if op == 'reset' then
-  redis.call('DEL', KEYS[1], KEYS[3])
-  return tostring(redis.call('INCR', KEYS[2]))
+  local g = tostring(tonumber(generation()) + 1)
+  redis.call('DEL', B)
+  redis.call('HSET', B, '#gen', g)
+  return g
 end
 
 error('budgetkernel: unknown ledger operation')

@@ -302,6 +302,6 @@ TEST_CASE("bad names are refused before anything is sent") {
     CHECK(RBudget<>::make(client, config, "ok", "pre}").error().kind() == EK::InvalidName);
     const auto b = RBudget<>::make(client, config, "tenant-1", "app:");
     REQUIRE(b.has_value());
-    CHECK(b->spent_key() == "app:{tenant-1}:spent");
+    CHECK(b->key() == "app:{tenant-1}");
     CHECK(b->slot() == bkr::key_slot("tenant-1"));
 }

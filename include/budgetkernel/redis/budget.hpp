@@ -38,12 +38,11 @@ struct KeyedAmount {
     std::uint64_t amount;
 };
 
-/// A budget over the dimensions of `Set` whose ledger lives in Redis under
-/// the keys `<prefix>{<name>}:spent`, `:gen` and `:holds` (one hash tag, so
-/// one cluster slot). Every process that makes a Budget with the same client
-/// deployment, name and prefix shares one ledger; all of them must use the
-/// same Configuration (limits are sent with each admission, so the answers
-/// are those of the caller's configuration).
+/// A budget over the dimensions of `Set` whose ledger lives in Redis in one
+/// hash, `<prefix>{<name>}` (a field per dimension, plus the reset
+/// generation and open reservations; one key, so one cluster slot). Every process that makes a Budget with the same
+/// client deployment, name and prefix shares one ledger; all of them must use the same Configuration (limits are sent
+/// with each admission, so the answers are those of the caller's configuration).
 ///
 /// Each operation is one atomic script call (or one read) on the server and
 /// answers exactly what the in-process `bk::Budget<Set, S, Overflow>` would
@@ -85,8 +84,8 @@ public:
     }
 
     [[nodiscard]] const configuration_type& configuration() const noexcept { return config_; }
-    /// The Redis key of the spent totals, e.g. `app:{tenant-42}:spent`.
-    [[nodiscard]] const std::string& spent_key() const noexcept { return keys_[0]; }
+    /// The budget's Redis key, e.g. `app:{tenant-42}`.
+    [[nodiscard]] const std::string& key() const noexcept { return key_; }
     /// The cluster slot every key of this budget is in.
     [[nodiscard]] int slot() const noexcept { return slot_; }
 
@@ -227,8 +226,7 @@ public:
         std::vector<std::vector<std::string>> calls;
         calls.reserve(amounts.size());
         for (const std::uint64_t a : amounts) {
-            calls.push_back({"3", keys_[0], keys_[1], keys_[2], "charge", checked_flag(), "1",
-                             std::string{s.key().name()}, detail::hex16(a)});
+            calls.push_back({"1", key_, "charge", checked_flag(), "1", std::string{s.key().name()}, detail::hex16(a)});
         }
         auto replies = client_->eval_ledger_pipelined(calls, slot_);
         if (!replies) {
@@ -257,12 +255,11 @@ private:
 
     Budget(Client& client, const configuration_type& config, std::string_view name, std::string_view prefix)
         : client_(&client), config_(config) {
-        const std::string base = std::string{prefix} + "{" + std::string{name} + "}:";
-        keys_ = {base + "spent", base + "gen", base + "holds"};
-        slot_ = key_slot(keys_[0]);
+        key_ = std::string{prefix} + "{" + std::string{name} + "}";
+        slot_ = key_slot(key_);
     }
 
-    [[nodiscard]] std::array<std::string_view, 3> key_views() const noexcept { return {keys_[0], keys_[1], keys_[2]}; }
+    [[nodiscard]] std::array<std::string_view, 1> key_views() const noexcept { return {key_}; }
     [[nodiscard]] static std::string checked_flag() { return refuses_overflow_v<Overflow> ? "1" : "0"; }
 
     static Error unknown(Dim key) {
@@ -303,7 +300,7 @@ private:
     }
 
     Result<std::array<std::uint64_t, Set::size>> totals() {
-        std::vector<std::string_view> args{"HMGET", keys_[0]};
+        std::vector<std::string_view> args{"HMGET", key_};
         for (const Slot<Set> s : Slot<Set>::all()) {
             args.push_back(s.key().name());
         }
@@ -526,7 +523,7 @@ private:
 
     Client* client_;
     configuration_type config_;
-    std::array<std::string, 3> keys_;
+    std::string key_;
     int slot_ = 0;
 };
 
