@@ -118,7 +118,7 @@ EOF
 
     local findings=0 unit out
     for unit in "${units[@]}"; do
-        for define in "" "-DBUDGETKERNEL_DEFAULT_STORAGE_SAFE=1"; do
+        for define in "" "-DBUDGETKERNEL_DEFAULT_STORAGE_UNSAFE=1"; do
             # The default-storage switch changes code only in storage.hpp.
             case "$define:$unit" in
                 :* | *__storage.hpp.cpp | *instantiations.cpp) ;;

@@ -41,4 +41,11 @@ private:
     std::uint64_t value_;
 };
 
+namespace detail {
+/// `Amount`, whatever `D` is: spells "one amount per dimension" in a
+/// parameter list (`charge<D...>(amount_for<D>... amounts)`).
+template <class D>
+using amount_for = Amount;
+}  // namespace detail
+
 }  // namespace budgetkernel

@@ -2,19 +2,28 @@
 // charged by dimension type or by runtime key.
 #pragma once
 
+#include <array>
+#include <cstddef>
 #include <cstdint>
+#include <limits>
 #include <optional>
+#include <span>
 #include <string_view>
 #include <type_traits>
 
 #include "amount.hpp"
 #include "builder.hpp"
+#include "charge_result.hpp"
 #include "configuration.hpp"
+#include "detail/diagnostics.hpp"
+#include "transition.hpp"
 #include "dim.hpp"
 #include "dims.hpp"
 #include "errors.hpp"
+#include "keyed_amount.hpp"
 #include "ledger.hpp"
 #include "overflow.hpp"
+#include "reservation.hpp"
 #include "result.hpp"
 #include "slot.hpp"
 #include "storage.hpp"
@@ -23,6 +32,13 @@
 namespace budgetkernel {
 
 /// Limits on the dimensions of `Set`, and what has been spent against them.
+///
+/// Three ways to spend: `charge` records the amount whatever it does to the
+/// total (then reports); `try_charge` records it only when the total stays
+/// within the limit (ask first); `reserve` holds an estimate until the actual
+/// amount is known. `would_charge` and `status` ask without changing
+/// anything. Each comes typed (`<D...>`, checked at compile time) and
+/// runtime-keyed (`Dim`, checked at run time).
 ///
 /// @tparam Set      `Dims<D...>`: the dimensions counted, in slot order.
 /// @tparam Storage  a StoragePolicy: UnsafeStorage (uninitialised counters
@@ -54,11 +70,15 @@ public:
     using configuration_type = Configuration<Set>;
     using ledger_type = Ledger<Set, Storage>;
 
-    /// What `charge<D>` returns: Verdict, or Result<Verdict, ChargeError> when
-    /// the overflow policy can refuse a charge.
+    /// What `charge<D...>` and `would_charge<D>` return: Verdict, or
+    /// Result<Verdict, ChargeError> when the overflow policy can refuse.
     using charge_result = std::conditional_t<refuses_overflow_v<Overflow>, Result<Verdict, ChargeError>, Verdict>;
-    /// What `charge(Dim, amount)` returns.
+    /// What every keyed charge, every `try_charge` and `settle` return (16
+    /// bytes, returned in registers; see charge_result.hpp).
     using keyed_charge_result = Result<Verdict, ChargeError>;
+    /// What `reserve<D...>` returns.
+    template <class... D>
+    using reservation = Reservation<Budget, D...>;
 
     /// A budget with `config`'s limits and nothing spent.
     constexpr explicit Budget(const configuration_type& config) noexcept : config_(config) {}
@@ -73,23 +93,139 @@ public:
         return Set::find(name);
     }
 
+    // ---- charge: record, then report --------------------------------------
+
     /// Adds `amount` to `D`'s spent total (kept even when it exhausts) and
     /// returns the verdict on the new total. A zero amount polls the current
     /// state. `D` outside the set is a compile error.
-    template <class D>
-    constexpr charge_result charge(Amount amount) noexcept {
-        return charge_slot(Slot<Set>::template of<D>(), amount.value(), dim<D>);
+    ///
+    /// With several dimensions, `charge<Tokens, Millis, Calls>(a, b, c)` is a
+    /// checkpoint: each amount is charged in argument order and the result is
+    /// `worst` of the verdicts (under `Checked`, every charge that fits is
+    /// recorded and the first refusal is the result). A dimension named twice
+    /// is a compile error.
+    template <class... D>
+        requires(sizeof...(D) >= 1)
+    [[nodiscard]] constexpr charge_result charge(detail::amount_for<D>... amount) noexcept {
+        if constexpr (sizeof...(D) == 1) {
+            return charge_slot(Slot<Set>::template of<D...>(), amount.value()..., dim<D...>);
+        } else {
+            static_assert(detail::require_distinct_in_charge<Set, D...>::value);
+            return charge_each<charge_result, sizeof...(D)>({Slot<Set>::template of<D>()...}, {amount.value()...}, {dim<D>...},
+                                              sizeof...(D));
+        }
     }
 
     /// Runtime-keyed charge: like `charge<D>`, or UnknownDimension (nothing
     /// changes) when `key` is not in the set.
-    constexpr keyed_charge_result charge(Dim key, Amount amount) noexcept {
+    [[nodiscard]] constexpr keyed_charge_result charge(Dim key, Amount amount) noexcept {
         const auto [slot, known] = Slot<Set>::lookup(key);
         if (known) [[likely]] {
             return charge_slot(slot, amount.value(), key);
         }
         return ChargeError{ChargeError::Kind::UnknownDimension, key};
     }
+
+    /// Runtime-keyed checkpoint: every entry charged in order, `worst` of the
+    /// verdicts. The list is checked first: a key outside the set
+    /// (UnknownDimension) or named twice (DuplicateDimension) is reported
+    /// for the first such entry, and then nothing is charged.
+    [[nodiscard]] constexpr keyed_charge_result charge(std::span<const KeyedAmount> entries) noexcept {
+        Plan plan;
+        if (const auto refused = plan_of(entries, plan)) {
+            return *refused;
+        }
+        return charge_each<keyed_charge_result>(plan.slots, plan.amounts, plan.keys, plan.count);
+    }
+
+    // ---- ask: nothing changes ---------------------------------------------
+
+    /// The verdict `charge<D>(amount)` would return now (under `Checked`,
+    /// Overflow when it would be refused), with the crossing flags it would
+    /// carry. Nothing changes.
+    template <class D>
+    [[nodiscard]] constexpr charge_result would_charge(Amount amount) const noexcept {
+        return would_charge_slot(Slot<Set>::template of<D>(), amount.value(), dim<D>);
+    }
+
+    /// Runtime-keyed `would_charge`; UnknownDimension for a key outside the set.
+    [[nodiscard]] constexpr keyed_charge_result would_charge(Dim key, Amount amount) const noexcept {
+        const auto [slot, known] = Slot<Set>::lookup(key);
+        if (known) [[likely]] {
+            return would_charge_slot(slot, amount.value(), key);
+        }
+        return ChargeError{ChargeError::Kind::UnknownDimension, key};
+    }
+
+    /// The verdict of the whole budget now: what a zero charge on every
+    /// dimension, in set order, reduced with `worst`, would say. No crossing.
+    [[nodiscard]] constexpr Verdict status() const noexcept {
+        Verdict v;
+        for (const Slot<Set> s : Slot<Set>::all()) {
+            v = Verdict::worst(v, config_.judge(s, ledger_.spent(s)));
+        }
+        return v;
+    }
+
+    // ---- try_charge: record only what fits --------------------------------
+
+    /// Charges only when the new total (by the overflow policy) stays within
+    /// `D`'s limit. Admitted: recorded, Continue or Warn. Refused: nothing
+    /// changes; WouldExhaust (or Overflow under `Checked` when the sum would
+    /// pass 2^64-1). A zero amount is admitted exactly when `D` is not
+    /// already exhausted.
+    ///
+    /// With several dimensions, all or nothing: every amount is recorded
+    /// (result: `worst` of the verdicts in argument order) or none is (the
+    /// error names the first dimension, in argument order, that would not
+    /// fit). A dimension named twice is a compile error.
+    template <class... D>
+        requires(sizeof...(D) >= 1)
+    [[nodiscard]] constexpr keyed_charge_result try_charge(detail::amount_for<D>... amount) noexcept {
+        if constexpr (sizeof...(D) == 1) {
+            return admit_slot(Slot<Set>::template of<D...>(), amount.value()..., dim<D...>);
+        } else {
+            static_assert(detail::require_distinct_in_charge<Set, D...>::value);
+            return admit_all<sizeof...(D)>({Slot<Set>::template of<D>()...}, {amount.value()...}, {dim<D>...}, sizeof...(D));
+        }
+    }
+
+    /// Runtime-keyed `try_charge`; UnknownDimension (nothing changes) for a
+    /// key outside the set.
+    [[nodiscard]] constexpr keyed_charge_result try_charge(Dim key, Amount amount) noexcept {
+        const auto [slot, known] = Slot<Set>::lookup(key);
+        if (known) [[likely]] {
+            return admit_slot(slot, amount.value(), key);
+        }
+        return ChargeError{ChargeError::Kind::UnknownDimension, key};
+    }
+
+    /// Runtime-keyed all-or-nothing admission over a list of entries. The
+    /// list is checked first, as for the keyed checkpoint (UnknownDimension,
+    /// DuplicateDimension: nothing changes).
+    [[nodiscard]] constexpr keyed_charge_result try_charge(std::span<const KeyedAmount> entries) noexcept {
+        Plan plan;
+        if (const auto refused = plan_of(entries, plan)) {
+            return *refused;
+        }
+        return admit_all(plan.slots, plan.amounts, plan.keys, plan.count);
+    }
+
+    // ---- reserve: hold an estimate, settle the actual ---------------------
+
+    /// Admits `estimate` of each `D` as `try_charge<D...>` would and returns
+    /// a Reservation holding it (refused: a Reservation that holds nothing
+    /// and carries the error). See reservation.hpp for settling.
+    template <class... D>
+        requires(sizeof...(D) >= 1)
+    [[nodiscard]] constexpr reservation<D...> reserve(detail::amount_for<D>... estimate) noexcept {
+        static_assert(detail::require_distinct_in_charge<Set, D...>::value);
+        const std::uint32_t generation = ledger_.generation();
+        const keyed_charge_result admitted = try_charge<D...>(estimate...);
+        return reservation<D...>{admitted ? this : nullptr, {estimate.value()...}, generation, admitted};
+    }
+
+    // ---- read -------------------------------------------------------------
 
     template <class D>
     [[nodiscard]] constexpr std::uint64_t spent() const noexcept {
@@ -138,6 +274,7 @@ public:
     }
 
     /// Every spent counter back to 0; limits and thresholds unchanged.
+    /// Reservations made before it settle as Stale.
     constexpr void reset() noexcept { ledger_.reset(); }
 
     [[nodiscard]] constexpr const configuration_type& configuration() const noexcept { return config_; }
@@ -146,21 +283,238 @@ public:
     friend constexpr bool operator==(const Budget&, const Budget&) noexcept = default;
 
 private:
-    // `key` is `s.key()`, passed in because both callers already hold it
-    // (the typed charge as a constant), which saves reading it back from the
-    // set's table of keys.
+    template <class B, class... D>
+    friend class Reservation;
+
+    static constexpr std::uint64_t saturated = std::numeric_limits<std::uint64_t>::max();
+
+    // The checked form of a keyed list: slots, amounts and keys of its first
+    // `count` entries (at most one per dimension, so Set::size at most).
+    struct Plan {
+        std::array<Slot<Set>, Set::size> slots = Slot<Set>::all();
+        std::array<std::uint64_t, Set::size> amounts{};
+        std::array<Dim, Set::size> keys = Set::keys;
+        std::size_t count = 0;
+    };
+
+    // Fills `plan` from `entries`; the error of the first entry whose key is
+    // unknown or repeated, if any. Stops there: at most Set::size + 1 entries
+    // are read whatever the list's length.
+    [[nodiscard]] static constexpr std::optional<ChargeError> plan_of(std::span<const KeyedAmount> entries,
+                                                                      Plan& plan) noexcept {
+        std::uint64_t seen = 0;
+        for (const KeyedAmount& e : entries) {
+            const auto [slot, known] = Slot<Set>::lookup(e.key);
+            if (!known) {
+                return ChargeError{ChargeError::Kind::UnknownDimension, e.key};
+            }
+            const std::uint64_t bit = std::uint64_t{1} << slot.index();
+            if ((seen & bit) != 0) {
+                return ChargeError{ChargeError::Kind::DuplicateDimension, e.key};
+            }
+            seen |= bit;
+            plan.slots.at(plan.count) = slot;
+            plan.amounts.at(plan.count) = e.amount.value();
+            plan.keys.at(plan.count) = e.key;
+            ++plan.count;
+        }
+        return std::nullopt;
+    }
+
+    // The one mechanism under every door: the storage's read-modify-write
+    // with a step that proposes the new total. `key` is `s.key()`, passed in
+    // because every caller already holds it (typed ones as a constant),
+    // which saves reading it back from the set's table of keys.
     constexpr charge_result charge_slot(Slot<Set> s, std::uint64_t amount, Dim key) noexcept {
-        const auto sum = Overflow::add(ledger_.spent(s), amount);
         if constexpr (refuses_overflow_v<Overflow>) {
+            const Transition t = ledger_.update(s, [amount](std::uint64_t before) noexcept {
+                const std::optional<std::uint64_t> sum = Overflow::add(before, amount);
+                return Proposal{sum.value_or(before), sum.has_value()};
+            });
+            if (!t.committed) {
+                return ChargeError{ChargeError::Kind::Overflow, key};
+            }
+            return config_.judge(s, t.before, t.after, key);
+        } else {
+            const Transition t = ledger_.update(s, [amount](std::uint64_t before) noexcept {
+                return Proposal{Overflow::add(before, amount), true};
+            });
+            return config_.judge(s, t.before, t.after, key);
+        }
+    }
+
+    [[nodiscard]] constexpr charge_result would_charge_slot(Slot<Set> s, std::uint64_t amount,
+                                                            Dim key) const noexcept {
+        const std::uint64_t before = ledger_.spent(s);
+        if constexpr (refuses_overflow_v<Overflow>) {
+            const std::optional<std::uint64_t> sum = Overflow::add(before, amount);
             if (!sum) {
                 return ChargeError{ChargeError::Kind::Overflow, key};
             }
-            ledger_.record(s, *sum);
-            return config_.judge(s, *sum, key);
+            return config_.judge(s, before, *sum, key);
         } else {
-            ledger_.record(s, sum);
-            return config_.judge(s, sum, key);
+            return config_.judge(s, before, Overflow::add(before, amount), key);
         }
+    }
+
+    // The new total of `before` + `amount` by the overflow policy, and
+    // whether the policy accepts it.
+    [[nodiscard]] static constexpr Proposal add(std::uint64_t before, std::uint64_t amount) noexcept {
+        if constexpr (refuses_overflow_v<Overflow>) {
+            const std::optional<std::uint64_t> sum = Overflow::add(before, amount);
+            return {sum.value_or(before), sum.has_value()};
+        } else {
+            return {Overflow::add(before, amount), true};
+        }
+    }
+
+    // Records `amount` on `s` only when the new total (by the overflow
+    // policy) stays within the limit.
+    constexpr Transition admit_step(Slot<Set> s, std::uint64_t amount) noexcept {
+        const std::uint64_t limit = config_.limit(s);
+        return ledger_.update(s, [amount, limit](std::uint64_t before) noexcept {
+            const Proposal sum = add(before, amount);
+            return Proposal{sum.value, sum.commit && sum.value <= limit};
+        });
+    }
+
+    // The result of an admission step: its verdict, or why it was refused.
+    [[nodiscard]] constexpr keyed_charge_result admitted(Slot<Set> s, const Transition& t, std::uint64_t amount,
+                                                         Dim key) const noexcept {
+        if (t.committed) {
+            return config_.judge(s, t.before, t.after, key);
+        }
+        return ChargeError{add(t.before, amount).commit ? ChargeError::Kind::WouldExhaust : ChargeError::Kind::Overflow,
+                           key};
+    }
+
+    constexpr keyed_charge_result admit_slot(Slot<Set> s, std::uint64_t amount, Dim key) noexcept {
+        return admitted(s, admit_step(s, amount), amount, key);
+    }
+
+    // All or nothing: admits each entry in order; at the first refusal,
+    // undoes what the earlier ones recorded and reports that refusal.
+    template <std::size_t N>
+    constexpr keyed_charge_result admit_all(const std::array<Slot<Set>, N>& slots,
+                                            const std::array<std::uint64_t, N>& amounts,
+                                            const std::array<Dim, N>& keys, std::size_t count) noexcept {
+        std::array<Transition, N> done{};
+        Verdict worst;
+        for (std::size_t i = 0; i < count; ++i) {
+            done.at(i) = admit_step(slots.at(i), amounts.at(i));
+            const keyed_charge_result r = admitted(slots.at(i), done.at(i), amounts.at(i), keys.at(i));
+            if (!r) {
+                for (std::size_t j = i; j-- > 0;) {
+                    undo(slots.at(j), done.at(j), amounts.at(j));
+                }
+                return r;
+            }
+            worst = Verdict::worst(worst, *r);
+        }
+        return worst;
+    }
+
+    // Takes back `amount` from a total: never below 0, and never from a
+    // saturated total (it no longer knows what it holds).
+    [[nodiscard]] static constexpr Proposal take_back(std::uint64_t now, std::uint64_t amount) noexcept {
+        if (now == saturated) {
+            return {now, false};
+        }
+        return {now - (amount < now ? amount : now), true};
+    }
+
+    // Undoes an admission that transition `t` made: the exact earlier total
+    // when the counter still holds what the admission left (always, for a
+    // storage nobody else writes meanwhile), else `amount` taken back.
+    constexpr void undo(Slot<Set> s, const Transition& t, std::uint64_t amount) noexcept {
+        static_cast<void>(ledger_.update(s, [t, amount](std::uint64_t now) noexcept {
+            return now == t.after ? Proposal{t.before, true} : take_back(now, amount);
+        }));
+    }
+
+    // Returns `amount` to `s`; the verdict on the total after it.
+    constexpr Verdict refund_slot(Slot<Set> s, std::uint64_t amount, Dim key) noexcept {
+        const Transition t =
+            ledger_.update(s, [amount](std::uint64_t now) noexcept { return take_back(now, amount); });
+        return config_.judge(s, t.before, t.after, key);
+    }
+
+    // Reservation::settle: per dimension, the difference between actual and
+    // estimate returned or charged; nothing after a reset (Stale).
+    template <class... D>
+    constexpr keyed_charge_result settle_held(std::uint32_t generation,
+                                              const std::array<std::uint64_t, sizeof...(D)>& estimates,
+                                              const std::array<std::uint64_t, sizeof...(D)>& actuals) noexcept {
+        constexpr std::array<Slot<Set>, sizeof...(D)> slots{Slot<Set>::template of<D>()...};
+        constexpr std::array<Dim, sizeof...(D)> keys{dim<D>...};
+        if (generation != ledger_.generation()) {
+            return ChargeError{ChargeError::Kind::Stale, keys.front()};
+        }
+        Verdict worst;
+        std::optional<ChargeError> first_error;
+        for (std::size_t i = 0; i < sizeof...(D); ++i) {
+            const std::uint64_t estimate = estimates.at(i);
+            const std::uint64_t actual = actuals.at(i);
+            if (actual <= estimate) {
+                worst = Verdict::worst(worst, refund_slot(slots.at(i), estimate - actual, keys.at(i)));
+                continue;
+            }
+            const charge_result r = charge_slot(slots.at(i), actual - estimate, keys.at(i));
+            if constexpr (refuses_overflow_v<Overflow>) {
+                if (!r) {
+                    first_error = first_error ? first_error : r.error();
+                    continue;
+                }
+                worst = Verdict::worst(worst, *r);
+            } else {
+                worst = Verdict::worst(worst, r);
+            }
+        }
+        if (first_error) {
+            return *first_error;
+        }
+        return worst;
+    }
+
+    // Reservation::release: every estimate returned, unless reset since.
+    template <class... D>
+    constexpr void release_held(std::uint32_t generation,
+                                const std::array<std::uint64_t, sizeof...(D)>& estimates) noexcept {
+        if (generation != ledger_.generation()) {
+            return;
+        }
+        constexpr std::array<Slot<Set>, sizeof...(D)> slots{Slot<Set>::template of<D>()...};
+        constexpr std::array<Dim, sizeof...(D)> keys{dim<D>...};
+        for (std::size_t i = 0; i < sizeof...(D); ++i) {
+            static_cast<void>(refund_slot(slots.at(i), estimates.at(i), keys.at(i)));
+        }
+    }
+
+    // The checkpoint: every amount charged in order, `worst` of the verdicts;
+    // under a refusing overflow policy, the first refusal instead.
+    template <class R, std::size_t N>
+    constexpr R charge_each(const std::array<Slot<Set>, N>& slots, const std::array<std::uint64_t, N>& amounts,
+                            const std::array<Dim, N>& keys, std::size_t count) noexcept {
+        Verdict worst;
+        if constexpr (refuses_overflow_v<Overflow>) {
+            std::optional<ChargeError> first_error;
+            for (std::size_t i = 0; i < count; ++i) {
+                const charge_result r = charge_slot(slots.at(i), amounts.at(i), keys.at(i));
+                if (r) {
+                    worst = Verdict::worst(worst, *r);
+                } else if (!first_error) {
+                    first_error = r.error();
+                }
+            }
+            if (first_error) {
+                return *first_error;
+            }
+        } else {
+            for (std::size_t i = 0; i < count; ++i) {
+                worst = Verdict::worst(worst, charge_slot(slots.at(i), amounts.at(i), keys.at(i)));
+            }
+        }
+        return worst;
     }
 
     [[nodiscard]] constexpr std::uint64_t remaining_in(Slot<Set> s) const noexcept {

@@ -85,21 +85,36 @@ public:
     }
 
     /// The verdict for `spent` on slot `s`: Exhausted above the limit, else
-    /// Warn above the warn threshold, else Continue.
+    /// Warn above the warn threshold, else Continue. No crossing flags: this
+    /// judges a state, not a charge.
     [[nodiscard]] constexpr Verdict judge(Slot<Set> s, std::uint64_t spent) const noexcept {
-        return judge(s, spent, s.key());
+        return judge(s, spent, spent, s.key());
     }
 
-    /// `judge(s, spent)` for a caller that holds `s`'s key. Precondition:
-    /// `key == s.key()`.
-    [[nodiscard]] constexpr Verdict judge(Slot<Set> s, std::uint64_t spent, Dim key) const noexcept {
-        // "No threshold" is stored as 2^64-1, which no spent value exceeds.
-        const Verdict::Kind kind = spent > detail::at(limits_, s)  ? Verdict::Kind::Exhausted
-                                   : spent > detail::at(warns_, s) ? Verdict::Kind::Warn
-                                                                   : Verdict::Kind::Continue;
+    /// The verdict of a change of `s`'s total from `before` to `after`:
+    /// judged on `after`, with the crossing flags set where `before` was at or
+    /// below a threshold that `after` is above.
+    [[nodiscard]] constexpr Verdict judge(Slot<Set> s, std::uint64_t before, std::uint64_t after) const noexcept {
+        return judge(s, before, after, s.key());
+    }
+
+    /// `judge(s, before, after)` for a caller that holds `s`'s key.
+    /// Precondition: `key == s.key()`.
+    [[nodiscard]] constexpr Verdict judge(Slot<Set> s, std::uint64_t before, std::uint64_t after,
+                                          Dim key) const noexcept {
+        const std::uint64_t limit = detail::at(limits_, s);
+        // "No threshold" is stored as 2^64-1, which no total exceeds: neither
+        // judging nor crossing needs a branch on it.
+        const std::uint64_t warn = detail::at(warns_, s);
+        const Verdict::Kind kind = after > limit  ? Verdict::Kind::Exhausted
+                                   : after > warn ? Verdict::Kind::Warn
+                                                  : Verdict::Kind::Continue;
+        const auto crossing = static_cast<std::uint8_t>(
+            (before <= warn && after > warn ? Verdict::crossed_warn_bit : 0U) |
+            (before <= limit && after > limit ? Verdict::crossed_limit_bit : 0U));
         // The key goes with Continue too (where it is not observable): the
         // same key on every outcome is a constant, not a select between two.
-        return Verdict{kind, key};
+        return Verdict{kind, key, crossing};
     }
 
     friend constexpr bool operator==(const Configuration&, const Configuration&) noexcept = default;

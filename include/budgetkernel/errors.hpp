@@ -95,30 +95,53 @@ private:
     Dim key_;
 };
 
-/// Why a charge was refused. A refused charge changes nothing.
+/// Why a charge, an admission or a settlement was refused. A refused
+/// operation changes nothing.
 class ChargeError {
 public:
     enum class Kind : std::uint8_t {
-        UnknownDimension,  ///< a key outside the budget's set
-        Overflow,          ///< the sum would pass 2^64-1 (Checked policy only)
+        UnknownDimension,    ///< a key outside the budget's set
+        Overflow,            ///< the sum would pass 2^64-1 (Checked policy only)
+        WouldExhaust,        ///< try_charge / reserve: the total would pass the limit
+        DuplicateDimension,  ///< a keyed multi-dimension charge names a key twice
+        NotHeld,             ///< a reservation already settled, released, moved from or refused
+        Stale,               ///< a reservation made before the budget's last reset()
     };
 
-    constexpr ChargeError(Kind kind, Dim key) noexcept : kind_(kind), key_(key) {}
+    constexpr ChargeError(Kind kind, Dim key) noexcept : key_(key), kind_(kind) {}
 
     [[nodiscard]] constexpr Kind kind() const noexcept { return kind_; }
     [[nodiscard]] constexpr Dim dimension() const noexcept { return key_; }
 
     /// E.g. `budgetkernel: dimension 'bytes' is not in this budget's set`.
-    [[nodiscard]] constexpr ErrorMessage message() const noexcept {
-        return {key_.name(), kind_ == Kind::Overflow ? "would overflow 2^64-1; the charge is refused"
-                                                     : "is not in this budget's set"};
-    }
+    [[nodiscard]] constexpr ErrorMessage message() const noexcept { return {key_.name(), rule()}; }
 
     friend constexpr bool operator==(ChargeError, ChargeError) noexcept = default;
 
 private:
-    Kind kind_;
+    template <class T, class E>
+    friend class Result;  // the packed Result<Verdict, ChargeError> stores the fields
+
+    [[nodiscard]] constexpr std::string_view rule() const noexcept {
+        switch (kind_) {
+            case Kind::Overflow:
+                return "would overflow 2^64-1; the charge is refused";
+            case Kind::WouldExhaust:
+                return "would pass its limit; the charge is refused";
+            case Kind::DuplicateDimension:
+                return "is named twice in one charge; nothing charged";
+            case Kind::NotHeld:
+                return "has nothing held by this reservation";
+            case Kind::Stale:
+                return "was reset since this reservation was made";
+            case Kind::UnknownDimension:
+                break;
+        }
+        return "is not in this budget's set";
+    }
+
     Dim key_;
+    Kind kind_;
 };
 
 /// `"DuplicateDimension"`, ... — the enumerator's own name.
@@ -138,9 +161,23 @@ private:
     return "UnknownDimension";
 }
 
-/// `"UnknownDimension"` or `"Overflow"`.
+/// `"UnknownDimension"`, `"Overflow"`, ... — the enumerator's own name.
 [[nodiscard]] constexpr std::string_view to_string(ChargeError::Kind kind) noexcept {
-    return kind == ChargeError::Kind::Overflow ? "Overflow" : "UnknownDimension";
+    switch (kind) {
+        case ChargeError::Kind::Overflow:
+            return "Overflow";
+        case ChargeError::Kind::WouldExhaust:
+            return "WouldExhaust";
+        case ChargeError::Kind::DuplicateDimension:
+            return "DuplicateDimension";
+        case ChargeError::Kind::NotHeld:
+            return "NotHeld";
+        case ChargeError::Kind::Stale:
+            return "Stale";
+        case ChargeError::Kind::UnknownDimension:
+            break;
+    }
+    return "UnknownDimension";
 }
 
 }  // namespace budgetkernel

@@ -4,6 +4,7 @@
 
 #include <cstdint>
 
+#include "transition.hpp"
 #include "slot.hpp"
 #include "storage.hpp"
 
@@ -12,8 +13,9 @@ namespace budgetkernel {
 /// Spent counters for the dimensions of `Set`, kept by storage policy
 /// `Storage`. Every counter starts at 0 and returns to 0 on `reset`.
 ///
-/// @tparam Storage a StoragePolicy: where the counters live and what
-///         construction and reset cost (see storage.hpp).
+/// @tparam Storage a StoragePolicy: where the counters live, what
+///         construction and reset cost, and whether updates are atomic (see
+///         storage.hpp).
 template <class Set, StoragePolicy Storage>
 class Ledger {
 public:
@@ -21,8 +23,20 @@ public:
 
     [[nodiscard]] constexpr std::uint64_t spent(Slot<Set> s) const noexcept { return slots_.load(s.index()); }
     constexpr void record(Slot<Set> s, std::uint64_t spent) noexcept { slots_.store(s.index(), spent); }
+
+    /// The storage's read-modify-write of `s`'s counter: `step(before)`
+    /// proposes the new value (see transition.hpp).
+    template <class Step>
+    [[nodiscard]] constexpr Transition update(Slot<Set> s, Step step) noexcept {
+        return slots_.update(s.index(), step);
+    }
+
     constexpr void reset() noexcept { slots_.clear(); }
 
+    /// Number of resets so far, modulo 2^32.
+    [[nodiscard]] constexpr std::uint32_t generation() const noexcept { return slots_.generation(); }
+
+    /// Equal spent counters (the reset generation is not compared).
     friend constexpr bool operator==(const Ledger& a, const Ledger& b) noexcept {
         for (const Slot<Set> s : Slot<Set>::all()) {
             if (a.spent(s) != b.spent(s)) {

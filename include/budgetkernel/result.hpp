@@ -6,6 +6,9 @@
 
 namespace budgetkernel {
 
+class Verdict;
+class ChargeError;
+
 /// Either a value of `T` or an error of `E`; never empty, never throws.
 ///
 /// Reading the side that is not held (`*r`, `r->`, `value()` without a value;
@@ -25,6 +28,11 @@ class [[nodiscard]] Result {
     static_assert(std::is_trivially_copyable_v<T> && std::is_trivially_copyable_v<E>,
                   "budgetkernel: Result holds trivially copyable types only");
     static_assert(!std::is_same_v<T, E>, "budgetkernel: Result needs distinct value and error types");
+    // The result of a charge has its own 16-byte layout, declared in
+    // charge_result.hpp; reaching this primary template for it means that
+    // header was not included where the result was first used.
+    static_assert(!(std::is_same_v<T, Verdict> && std::is_same_v<E, ChargeError>),
+                  "budgetkernel: include <budgetkernel/charge_result.hpp> before using Result<Verdict, ChargeError>");
 
 public:
     using value_type = T;

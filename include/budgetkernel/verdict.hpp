@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <optional>
 #include <string_view>
+#include <type_traits>
 
 #include "dim.hpp"
 
@@ -12,9 +13,20 @@ namespace budgetkernel {
 
 template <class Set>
 class Configuration;
+template <class T, class E>
+class Result;
 
 /// What a charge (or a zero-amount poll) says about the budget: carry on,
 /// carry on but a warn threshold is passed, or stop because a limit is passed.
+///
+/// A charge's verdict also says whether that charge is the one that moved its
+/// dimension over its warn threshold (`crossed_warn()`) or over its limit
+/// (`crossed_limit()`), judged from the totals before and after it. Warn
+/// still repeats on every charge above the threshold; the crossing flags are
+/// set once, on the charge that crossed, so an alert can fire once without
+/// the budget keeping any hidden state. Polls (`status()`, zero charges) never
+/// cross. Equality ignores the flags: two verdicts are equal when they say the
+/// same thing about the state.
 ///
 /// @code
 /// auto v = budget.charge<budgetkernel::Tokens>(120);
@@ -45,6 +57,14 @@ public:
         return key_;
     }
 
+    /// This charge moved its dimension from at or below its warn threshold to
+    /// above it (always false for a dimension without a threshold).
+    [[nodiscard]] constexpr bool crossed_warn() const noexcept { return (crossing_ & crossed_warn_bit) != 0; }
+    /// This charge moved its dimension from at or below its limit to above it.
+    [[nodiscard]] constexpr bool crossed_limit() const noexcept { return (crossing_ & crossed_limit_bit) != 0; }
+    /// `crossed_warn() || crossed_limit()`.
+    [[nodiscard]] constexpr bool crossed() const noexcept { return crossing_ != 0; }
+
     /// True unless Exhausted (a Warn still continues).
     [[nodiscard]] constexpr bool is_continuing() const noexcept { return kind_ != Kind::Exhausted; }
     [[nodiscard]] constexpr bool is_warning() const noexcept { return kind_ == Kind::Warn; }
@@ -54,6 +74,10 @@ public:
     /// Reducing a checkpoint's charges with it reports the first dimension
     /// that reached the worst state. It does not make the charges atomic.
     [[nodiscard]] static constexpr Verdict worst(Verdict a, Verdict b) noexcept { return b.kind_ > a.kind_ ? b : a; }
+
+    /// `Verdict::worst(*this, other)`: `a.worst(b).worst(c)` reduces left to
+    /// right, whatever order the compiler evaluates function arguments in.
+    [[nodiscard]] constexpr Verdict worst(Verdict other) const noexcept { return worst(*this, other); }
 
     /// Left fold of the binary `worst` over three or more verdicts.
     template <class... Rest>
@@ -70,14 +94,23 @@ public:
 private:
     template <class Set>
     friend class Configuration;  // Configuration::judge makes a charge's verdict
+    template <class T, class E>
+    friend class Result;  // the packed Result<Verdict, ChargeError> stores the fields
 
-    constexpr Verdict(Kind kind, Dim key) noexcept : kind_(kind), key_(key) {}
+    static constexpr std::uint8_t crossed_warn_bit = 1;
+    static constexpr std::uint8_t crossed_limit_bit = 2;
 
-    Kind kind_ = Kind::Continue;
+    constexpr Verdict(Kind kind, Dim key, std::uint8_t crossing = 0) noexcept
+        : key_(key), kind_(kind), crossing_(crossing) {}
+
     // Not observable while Continue (dimension() is empty, == ignores it). A
     // charge's Continue carries the charged key anyway; see Configuration::judge.
     Dim key_{};
+    Kind kind_ = Kind::Continue;
+    std::uint8_t crossing_ = 0;  // crossed_warn_bit | crossed_limit_bit
 };
+
+static_assert(sizeof(Verdict) <= 16 && std::is_trivially_copyable_v<Verdict>);
 
 /// `"continue"`, `"warn"` or `"exhausted"`.
 [[nodiscard]] constexpr std::string_view to_string(Verdict::Kind kind) noexcept {

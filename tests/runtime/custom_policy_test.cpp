@@ -31,12 +31,21 @@ struct CountingStorage {
             values_.at(i) = v;
             ++writes_;
         }
-        constexpr void clear() noexcept { values_.fill(0); }
+        template <class Step>
+        [[nodiscard]] constexpr bk::Transition update(std::size_t i, Step step) noexcept {
+            return bk::update_in_place(*this, i, step);
+        }
+        constexpr void clear() noexcept {
+            values_.fill(0);
+            ++resets_;
+        }
+        [[nodiscard]] constexpr std::uint32_t generation() const noexcept { return resets_; }
         [[nodiscard]] constexpr std::uint64_t writes() const noexcept { return writes_; }
 
     private:
         std::array<std::uint64_t, N> values_{};
         std::uint64_t writes_ = 0;
+        std::uint32_t resets_ = 0;
     };
 };
 

@@ -23,16 +23,19 @@
 //     wrong answer that the constant-expression tests reject.
 //  5. No destructor. The slots hold uint64_t only; nothing needs destroying,
 //     so an object with absent slots can be dropped at any time.
-//  6. No heap, fixed size: N values and one mask, on the owner's storage.
+//  6. No heap, fixed size: N values, one mask and a reset generation, on the
+//     owner's storage.
 //
 // What it buys: construction writes one mask, not N counters, and clear()
-// (Budget::reset) is one store whatever N is.
+// (Budget::reset) is two stores whatever N is.
 #pragma once
 
 #include <bit>
 #include <cstddef>
 #include <cstdint>
 #include <type_traits>
+
+#include "../transition.hpp"
 
 namespace budgetkernel::detail {
 
@@ -88,8 +91,20 @@ public:
         }
     }
 
-    /// Every slot reads as 0 again. O(1).
-    constexpr void clear() noexcept { present_ = 0; }
+    /// Reads slot `i`, lets `step` decide, stores what it commits.
+    template <class Step>
+    [[nodiscard]] constexpr Transition update(std::size_t i, Step step) noexcept {
+        return update_in_place(*this, i, step);
+    }
+
+    /// Every slot reads as 0 again, and the generation moves on. O(1).
+    constexpr void clear() noexcept {
+        present_ = 0;
+        ++generation_;
+    }
+
+    /// How many times clear() has run (modulo 2^32).
+    [[nodiscard]] constexpr std::uint32_t generation() const noexcept { return generation_; }
 
 private:
     [[nodiscard]] static constexpr Mask bit(std::size_t i) noexcept { return static_cast<Mask>(Mask{1} << i); }
@@ -99,6 +114,8 @@ private:
     // NOLINTNEXTLINE(cppcoreguidelines-avoid-c-arrays,modernize-avoid-c-arrays): std::array<Cell, N> would read the same; kept raw to show it is the boundary
     Cell cells_[N];
     Mask present_ = 0;
+    // In the padding after the mask for N <= 32: a 3-dimension budget stays 80 bytes.
+    std::uint32_t generation_ = 0;
 };
 
 static_assert(std::is_trivially_copyable_v<UninitializedSlots<3>>);

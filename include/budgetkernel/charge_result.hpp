@@ -1,0 +1,95 @@
+// budgetkernel: Result<Verdict, ChargeError>, what every charge that can be
+// refused returns, packed into 16 bytes so that it comes back in registers.
+#pragma once
+
+#include <cstdint>
+#include <type_traits>
+
+#include "dim.hpp"
+#include "errors.hpp"
+#include "result.hpp"
+#include "verdict.hpp"
+
+namespace budgetkernel {
+
+/// The result of a keyed charge, a `Checked` charge, `try_charge`, `settle`:
+/// a Verdict or a ChargeError. Both carry a key and a one-byte kind, so the
+/// result stores one key, one kind, the verdict's crossing flags and which of
+/// the two it holds: 16 bytes, trivially copyable, returned in two registers
+/// on x86-64 and AArch64 (the general `Result` would need 24 bytes and come
+/// back through memory).
+///
+/// The interface is the general `Result`'s, except that `value()`, `*r` and
+/// `error()` return copies (there is no stored Verdict to refer to) and
+/// `r->` goes through a small proxy. Reading the side that is not held is a
+/// precondition violation, as for every Result; in a constant expression it
+/// fails to compile.
+///
+/// @code
+/// auto r = budget.try_charge<bk::Tokens>(500);
+/// if (!r) { std::puts(r.error().message().c_str()); }
+/// else if (r->is_warning()) { /* admitted, above the warn threshold */ }
+/// @endcode
+template <>
+class [[nodiscard]] Result<Verdict, ChargeError> {
+public:
+    using value_type = Verdict;
+    using error_type = ChargeError;
+
+    /// What `operator->` returns: a Verdict held by value.
+    class Arrow {
+    public:
+        constexpr const Verdict* operator->() const noexcept { return &verdict_; }
+
+    private:
+        friend class Result;
+        constexpr explicit Arrow(Verdict v) noexcept : verdict_(v) {}
+        Verdict verdict_;
+    };
+
+    constexpr Result(Verdict value) noexcept  // NOLINT(google-explicit-constructor): return a value directly
+        : key_(value.key_), code_(static_cast<std::uint8_t>(value.kind_)), crossing_(value.crossing_),
+          has_value_(true) {}
+    constexpr Result(ChargeError error) noexcept  // NOLINT(google-explicit-constructor): return an error directly
+        : key_(error.key_), code_(static_cast<std::uint8_t>(error.kind_)), has_value_(false) {}
+
+    [[nodiscard]] constexpr bool has_value() const noexcept { return has_value_; }
+    constexpr explicit operator bool() const noexcept { return has_value_; }
+
+    /// The verdict. Precondition: `has_value()`.
+    [[nodiscard]] constexpr Verdict value() const noexcept { return verdict(); }
+    [[nodiscard]] constexpr Verdict operator*() const noexcept { return verdict(); }
+    [[nodiscard]] constexpr Arrow operator->() const noexcept { return Arrow{verdict()}; }
+
+    /// The verdict, or `fallback` when this holds an error.
+    [[nodiscard]] constexpr Verdict value_or(Verdict fallback) const noexcept {
+        return has_value_ ? verdict() : fallback;
+    }
+
+    /// The error. Precondition: `!has_value()`.
+    [[nodiscard]] constexpr ChargeError error() const noexcept {
+        return ChargeError{static_cast<ChargeError::Kind>(code_), key_};
+    }
+
+    friend constexpr bool operator==(const Result& a, const Result& b) noexcept {
+        if (a.has_value_ != b.has_value_) {
+            return false;
+        }
+        return a.has_value_ ? a.verdict() == b.verdict() : a.error() == b.error();
+    }
+
+private:
+    [[nodiscard]] constexpr Verdict verdict() const noexcept {
+        return Verdict{static_cast<Verdict::Kind>(code_), key_, crossing_};
+    }
+
+    Dim key_;
+    std::uint8_t code_;  // Verdict::Kind or ChargeError::Kind, as has_value_ says
+    std::uint8_t crossing_ = 0;
+    bool has_value_;
+};
+
+static_assert(sizeof(Result<Verdict, ChargeError>) <= 16 &&
+              std::is_trivially_copyable_v<Result<Verdict, ChargeError>>);
+
+}  // namespace budgetkernel
