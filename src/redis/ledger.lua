@@ -103,12 +103,13 @@ if op == 'try' or op == 'reserve' then
 end
 
 -- settle: id, generation ('*': any), n, then (field, actual) pairs, in the
--- order of the reservation. Settling replaces each estimate by its actual:
--- the difference is refunded (never below 0; a total saturated at 2^64-1
--- stays there) or charged (saturating; refused under Checked if it would
--- overflow, and then nothing changes and the reservation stays open).
--- Reply: status ('ok', 'stale', 'notheld', 'overflow'), index, then
--- (before, after) per pair.
+-- order of the reservation. Each estimate is replaced by its actual, one
+-- dimension after another: the difference is refunded (never below 0; a
+-- total saturated at 2^64-1 stays there) or charged (saturating; under
+-- Checked an extra that would overflow is refused for that dimension, whose
+-- estimate stays recorded). The hold is closed in every case but stale and
+-- notheld. Reply: status ('ok', 'stale', 'notheld', 'overflow'), index of
+-- the first refused dimension (or 0), then (before, after) per pair.
 if op == 'settle' then
   local id, want, n = ARGV[3], ARGV[4], count(ARGV[5])
   local gen = generation()
@@ -116,7 +117,7 @@ if op == 'settle' then
   local held = redis.call('HGET', B, '#hold:' .. id)
   if not held then return { 'notheld', '0' } end
   if #held ~= 16 * n then error('budgetkernel: reservation shape mismatch') end
-  local out, writes = {}, {}
+  local out, writes, status, first = {}, {}, 'ok', '0'
   for i = 1, n do
     local f = ARGV[4 + 2 * i]
     local bh, bl = parse(redis.call('HGET', B, f))
@@ -130,14 +131,17 @@ if op == 'settle' then
       local xh, xl = sub0(ch, cl, eh, el)
       local over
       sh, sl, over = add(bh, bl, xh, xl)
-      if over and checked then return { 'overflow', tostring(i) } end
+      if over and checked then
+        sh, sl = bh, bl
+        if status == 'ok' then status, first = 'overflow', tostring(i) end
+      end
     end
     writes[#writes + 1] = f; writes[#writes + 1] = fmt(sh, sl)
     out[#out + 1] = fmt(bh, bl); out[#out + 1] = fmt(sh, sl)
   end
   redis.call('HDEL', B, '#hold:' .. id)
   redis.call('HSET', B, unpack(writes))
-  local reply = { 'ok', '0' }
+  local reply = { status, first }
   for i = 1, #out do reply[#reply + 1] = out[i] end
   return reply
 end

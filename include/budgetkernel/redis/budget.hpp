@@ -22,6 +22,7 @@
 #include "../configuration.hpp"
 #include "../dim.hpp"
 #include "../dims.hpp"
+#include "../keyed_amount.hpp"
 #include "../overflow.hpp"
 #include "../slot.hpp"
 #include "../verdict.hpp"
@@ -32,11 +33,8 @@
 
 namespace budgetkernel::redis {
 
-/// One (key, amount) pair of a keyed multi-dimension call.
-struct KeyedAmount {
-    Dim key;
-    std::uint64_t amount;
-};
+/// One (key, amount) pair of a keyed multi-dimension call (the kernel's).
+using KeyedAmount = budgetkernel::KeyedAmount;
 
 /// A budget over the dimensions of `Set` whose ledger lives in Redis in one
 /// hash, `<prefix>{<name>}` (a field per dimension, plus the reset
@@ -135,7 +133,15 @@ public:
         if (!steps) {
             return steps.error();
         }
+        if (steps->empty()) {
+            return Verdict{};  // nothing to admit, as in the kernel
+        }
         return try_steps(*steps, nullptr).verdict;
+    }
+    /// Keyed single-dimension `try_charge`.
+    Result<Verdict> try_charge(Dim key, Amount amount) {
+        const KeyedAmount one[] = {KeyedAmount{key, amount}};
+        return try_charge(one);
     }
 
     /// A `try_charge` that holds the amounts in a Reservation, to be settled
@@ -412,10 +418,7 @@ private:
                     return Error{Error::Kind::DuplicateDimension, "named twice in one call; nothing was sent", p.key};
                 }
             }
-            steps.push_back(Step{*s, p.amount});
-        }
-        if (steps.empty()) {
-            return Error{Error::Kind::UnknownDimension, "a multi-dimension call needs at least one pair"};
+            steps.push_back(Step{*s, p.amount.value()});
         }
         return steps;
     }
@@ -500,14 +503,7 @@ private:
             return Error{Error::Kind::NotHeld, "the reservation is already settled or released; nothing changed",
                          first};
         }
-        if (e[0].str == "overflow") {
-            const std::size_t i = parse_index(e[1].str);
-            if (i < 1 || i > steps.size()) {
-                return bad_reply("settle");
-            }
-            return Error{Error::Kind::Overflow, "would overflow 2^64-1; nothing changed", steps[i - 1].slot.key()};
-        }
-        if (e[0].str != "ok" || e.size() != 2 + 2 * steps.size()) {
+        if ((e[0].str != "ok" && e[0].str != "overflow") || e.size() != 2 + 2 * steps.size()) {
             return bad_reply("settle");
         }
         Verdict v;
@@ -517,6 +513,15 @@ private:
                 return bad_reply("settle");
             }
             v = Verdict::worst(v, judge(steps[i].slot, p->first, p->second));
+        }
+        if (e[0].str == "overflow") {
+            const std::size_t i = parse_index(e[1].str);
+            if (i < 1 || i > steps.size()) {
+                return bad_reply("settle");
+            }
+            return Error{Error::Kind::Overflow,
+                         "the extra would overflow 2^64-1; its estimate stays recorded, the other dimensions settled",
+                         steps[i - 1].slot.key()};
         }
         return v;
     }

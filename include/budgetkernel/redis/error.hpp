@@ -9,6 +9,7 @@
 #include <utility>
 
 #include "../dim.hpp"
+#include "../errors.hpp"
 
 namespace budgetkernel::redis {
 
@@ -17,6 +18,7 @@ namespace budgetkernel::redis {
 /// faults of the connection or the server.
 class Error {
 public:
+    // The refusals come first, in ChargeError::Kind's order (checked below).
     enum class Kind : std::uint8_t {
         UnknownDimension,    ///< a key outside the budget's set; nothing changed
         Overflow,            ///< the sum would pass 2^64-1 (Checked); nothing changed
@@ -43,6 +45,14 @@ public:
     /// True for the kernel's refusals: the call reached the server (or did
     /// not need to) and certainly changed nothing.
     [[nodiscard]] bool is_refusal() const noexcept { return kind_ <= Kind::Stale; }
+    /// The kernel's ChargeError for a refusal that names a dimension (the
+    /// kinds are the same); empty for a fault.
+    [[nodiscard]] std::optional<ChargeError> charge_error() const noexcept {
+        if (!is_refusal() || !dimension_) {
+            return std::nullopt;
+        }
+        return ChargeError{static_cast<ChargeError::Kind>(kind_), *dimension_};
+    }
     /// True when a changing command may have run: do not repeat a charge
     /// blindly (settle/release can be repeated: a second one answers NotHeld).
     [[nodiscard]] bool outcome_unknown() const noexcept { return kind_ == Kind::OutcomeUnknown; }
@@ -104,5 +114,14 @@ private:
     std::string detail_;
     std::optional<Dim> dimension_;
 };
+
+static_assert(static_cast<int>(Error::Kind::UnknownDimension) ==
+                  static_cast<int>(ChargeError::Kind::UnknownDimension) &&
+              static_cast<int>(Error::Kind::Overflow) == static_cast<int>(ChargeError::Kind::Overflow) &&
+              static_cast<int>(Error::Kind::WouldExhaust) == static_cast<int>(ChargeError::Kind::WouldExhaust) &&
+              static_cast<int>(Error::Kind::DuplicateDimension) ==
+                  static_cast<int>(ChargeError::Kind::DuplicateDimension) &&
+              static_cast<int>(Error::Kind::NotHeld) == static_cast<int>(ChargeError::Kind::NotHeld) &&
+              static_cast<int>(Error::Kind::Stale) == static_cast<int>(ChargeError::Kind::Stale));
 
 }  // namespace budgetkernel::redis

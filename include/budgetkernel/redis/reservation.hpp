@@ -23,11 +23,15 @@ namespace budgetkernel::redis {
 /// idempotent there — repeating one after a lost reply answers NotHeld rather
 /// than refunding twice.
 ///
+/// Exactly the kernel's `bk::Reservation` rules (reservation.hpp):
 /// - `settle(actuals...)`: each total becomes what it would be had the actual
 ///   been charged instead of the estimate (a refund never goes below 0, and a
 ///   total saturated at 2^64-1 stays there; an extra is charged as `charge`
-///   would). After the budget's reset(): Stale, nothing changes.
-/// - `release()`, or destroying an open reservation: the whole estimate back.
+///   would; under Checked an extra that would overflow is refused as
+///   Overflow for its dimension, whose estimate stays recorded). After the
+///   budget's reset(): Stale, nothing changes.
+/// - `release()`, or destroying an open reservation: the whole estimate back
+///   (after a reset: nothing, reported as Stale).
 /// - A second settle/release: NotHeld, nothing changes.
 /// - When the reserve call's reply was lost (OutcomeUnknown), the hold may
 ///   exist: `release()` (and the destructor) still returns it if it does.
@@ -102,7 +106,7 @@ private:
         // An unknown reserve has no known generation: '*' settles whatever
         // hold exists (a reset in between removed it: NotHeld).
         auto r = budget_->settle_steps(id_, state_ == State::Unknown ? std::string{"*"} : generation_, steps);
-        if (r || r.error().kind() == Error::Kind::NotHeld || r.error().kind() == Error::Kind::Stale) {
+        if (r || r.error().is_refusal()) {  // settled, or nothing left to settle
             state_ = State::Closed;
         }
         return r;
