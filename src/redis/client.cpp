@@ -404,6 +404,16 @@ Result<std::vector<Reply>> Client::eval_ledger_pipelined(std::span<const std::ve
     return r;
 }
 
+Result<std::vector<Reply>> Client::pipeline(std::span<const std::vector<std::string>> commands, int slot,
+                                            Access access) {
+    std::vector<std::vector<std::string_view>> cmds;
+    cmds.reserve(commands.size());
+    for (const auto& c : commands) {
+        cmds.emplace_back(c.begin(), c.end());
+    }
+    return impl_->round_trip(impl_->node_for(slot), cmds, access);
+}
+
 namespace {
 
 // CRC16-CCITT (XModem), as Redis Cluster hashes keys.

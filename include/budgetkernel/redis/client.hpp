@@ -70,6 +70,11 @@ public:
     /// fault while reading fails the whole batch with OutcomeUnknown.
     Result<std::vector<Reply>> eval_ledger_pipelined(std::span<const std::vector<std::string>> calls, int slot);
 
+    /// Sends several commands in one round trip (pipelined) to the node of
+    /// `slot` and reads every reply; redirects are not followed (an entry
+    /// answered MOVED/ASK did not run). For benchmarks and bulk reads.
+    Result<std::vector<Reply>> pipeline(std::span<const std::vector<std::string>> commands, int slot, Access access);
+
     /// Round trips made so far (a pipelined batch counts one), for benchmarks.
     [[nodiscard]] std::uint64_t round_trips() const noexcept;
 
