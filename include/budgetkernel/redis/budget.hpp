@@ -140,7 +140,7 @@ public:
     }
     /// Keyed single-dimension `try_charge`.
     Result<Verdict> try_charge(Dim key, Amount amount) {
-        const KeyedAmount one[] = {KeyedAmount{key, amount}};
+        const std::array one{KeyedAmount{key, amount}};
         return try_charge(one);
     }
 
@@ -210,7 +210,7 @@ public:
     /// Every total back to 0 and every open reservation dropped (settling one
     /// later answers Stale); limits are the caller's and stay.
     Result<Done> reset() {
-        const std::string_view args[] = {"reset"};
+        const std::array<std::string_view, 1> args{"reset"};
         auto r = client_->eval_ledger(key_views(), args, slot_, Access::Change);
         if (!r) {
             return r.error();
@@ -260,10 +260,10 @@ private:
     };
 
     Budget(Client& client, const configuration_type& config, std::string_view name, std::string_view prefix)
-        : client_(&client), config_(config) {
-        key_ = std::string{prefix} + "{" + std::string{name} + "}";
-        slot_ = key_slot(key_);
-    }
+        : client_(&client),
+          config_(config),
+          key_(std::string{prefix} + "{" + std::string{name} + "}"),
+          slot_(key_slot(key_)) {}
 
     [[nodiscard]] std::array<std::string_view, 1> key_views() const noexcept { return {key_}; }
     [[nodiscard]] static std::string checked_flag() { return refuses_overflow_v<Overflow> ? "1" : "0"; }
@@ -397,7 +397,7 @@ private:
         const std::string field{s.key().name()};
         const std::string hex = detail::hex16(amount);
         const std::string flag = checked_flag();
-        const std::string_view args[] = {"charge", flag, "1", field, hex};
+        const std::array<std::string_view, 5> args{"charge", flag, "1", field, hex};
         auto r = client_->eval_ledger(key_views(), args, slot_, Access::Change);
         if (!r) {
             return r.error();
