@@ -270,12 +270,34 @@ TEST_CASE_TEMPLATE("a total saturated at 2^64-1 stays there on refund", S, BKTES
     REQUIRE(v.has_value());
     CHECK(*v == bk::Verdict::warn(tokens));
     CHECK(b.template spent<bk::Tokens>() == max);
-    // Checked: a total that reached 2^64-1 exactly is kept there as well.
+    // Saturate cannot tell a saturated total from one that reached 2^64-1
+    // exactly: both keep it.
+    auto exact = b.template reserve<bk::Millis>(max - 1);
+    b.reset();
+    auto to_max = b.template reserve<bk::Tokens>(max);
+    REQUIRE(to_max);
+    to_max.release();
+    CHECK(b.template spent<bk::Tokens>() == max);
+}
+
+TEST_CASE_TEMPLATE("Checked: a total at 2^64-1 is exact and is refunded", S, BKTEST_STORAGES) {
     auto c = make_wide<Llm<S, bk::Checked>>();
-    auto exact = c.template reserve<bk::Tokens>(max);
-    REQUIRE(exact);
-    CHECK(exact.settle(1).has_value());
-    CHECK(c.template spent<bk::Tokens>() == max);
+    {
+        auto exact = c.template reserve<bk::Tokens>(max);
+        REQUIRE(exact);
+        CHECK(c.template spent<bk::Tokens>() == max);
+        const auto v = exact.settle(1);
+        REQUIRE(v.has_value());
+        CHECK(*v == bk::Verdict::proceed());
+        CHECK(c.template spent<bk::Tokens>() == 1);
+    }
+    REQUIRE(c.template charge<bk::Tokens>(max - 11).has_value());
+    {
+        const auto held = c.template reserve<bk::Tokens>(10);
+        REQUIRE(held);
+        CHECK(c.template spent<bk::Tokens>() == max);
+    }  // dropped: the 10 comes back
+    CHECK(c.template spent<bk::Tokens>() == max - 10);
 }
 
 TEST_CASE_TEMPLATE("multi-dimension reservations: all or nothing, settled per dimension", S, BKTEST_STORAGES) {
