@@ -108,8 +108,9 @@ TEST_CASE_TEMPLATE("status is the worst zero charge in set order and changes not
     const std::array<std::tuple<At, std::uint64_t>, 6> steps{
         {{At::calls, 1}, {At::tokens, 81}, {At::millis, 51}, {At::tokens, 20}, {At::calls, 5}, {At::millis, max}}};
     CHECK(b.status() == bk::Verdict::proceed());
-    for (const auto& [d, a] : steps) {
-        static_cast<void>(on_dim(d, [&](auto x) { return b.template charge<decltype(x)>(a); }));
+    for (const auto& step : steps) {
+        const std::uint64_t a = std::get<1>(step);
+        static_cast<void>(on_dim(std::get<0>(step), [&](auto x) { return b.template charge<decltype(x)>(a); }));
         const auto before = b;
         const bk::Verdict s = b.status();
         CHECK(s == polled(b));
