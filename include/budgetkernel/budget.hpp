@@ -444,10 +444,12 @@ private:
 
     // Reservation::settle: per dimension, the difference between actual and
     // estimate returned or charged; nothing after a reset (Stale).
+    // NOLINTBEGIN(bugprone-easily-swappable-parameters): estimates then actuals, the order Reservation::settle keeps
     template <class... D>
     constexpr keyed_charge_result settle_held(std::uint32_t generation,
                                               const std::array<std::uint64_t, sizeof...(D)>& estimates,
                                               const std::array<std::uint64_t, sizeof...(D)>& actuals) noexcept {
+        // NOLINTEND(bugprone-easily-swappable-parameters)
         constexpr std::array<Slot<Set>, sizeof...(D)> slots{Slot<Set>::template of<D>()...};
         constexpr std::array<Dim, sizeof...(D)> keys{dim<D>...};
         if (generation != ledger_.generation()) {

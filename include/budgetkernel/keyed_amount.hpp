@@ -15,6 +15,7 @@ namespace budgetkernel {
 /// const std::array<bk::KeyedAmount, 2> step{{{bk::dim<bk::Tokens>, 1200}, {bk::dim<bk::Calls>, 1}}};
 /// auto r = budget.try_charge(step);  // all or nothing
 /// @endcode
+// NOLINTNEXTLINE(cppcoreguidelines-pro-type-member-init): Amount has no default constructor; both fields are always given
 struct KeyedAmount {
     Dim key;
     Amount amount;
