@@ -476,11 +476,15 @@ private:
         return worst;
     }
 
-    // Takes back `amount` from a total: never below 0, and never from a
-    // saturated total (it no longer knows what it holds).
+    // Takes back `amount` from a total: never below 0. Under a saturating
+    // policy, never from 2^64-1 either: that total may have saturated and no
+    // longer knows what it holds. Under a refusing policy no total ever
+    // saturates, so 2^64-1 is an exact total and gives back like any other.
     [[nodiscard]] static constexpr Proposal take_back(std::uint64_t now, std::uint64_t amount) noexcept {
-        if (now == saturated) {
-            return {now, false};
+        if constexpr (!refuses_overflow_v<Overflow>) {
+            if (now == saturated) {
+                return {now, false};
+            }
         }
         return {now - (amount < now ? amount : now), true};
     }

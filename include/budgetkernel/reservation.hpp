@@ -38,9 +38,10 @@ namespace budgetkernel {
 ///  - A reservation settles or releases once. A second `settle`, or one on a
 ///    refused or moved-from handle, changes nothing and returns NotHeld; a
 ///    second `release` does nothing.
-///  - Returning an amount never takes a total below 0, and a total at
-///    2^64-1 stays there (a saturated total has lost count of what it holds,
-///    so nothing can be taken back from it).
+///  - Returning an amount never takes a total below 0. Under `Saturate` a
+///    total at 2^64-1 stays there (a saturated total has lost count of what
+///    it holds, so nothing can be taken back from it); under `Checked` no
+///    total saturates, so one at 2^64-1 is exact and is refunded as usual.
 ///  - After `reset()` of the budget the estimate is already gone: settling
 ///    changes nothing and returns Stale, and releasing does nothing. The
 ///    actual amount of a call that straddles a reset is the caller's to

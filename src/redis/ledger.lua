@@ -104,8 +104,8 @@ end
 
 -- settle: id, generation ('*': any), n, then (field, actual) pairs, in the
 -- order of the reservation. Each estimate is replaced by its actual, one
--- dimension after another: the difference is refunded (never below 0; a
--- total saturated at 2^64-1 stays there) or charged (saturating; under
+-- dimension after another: the difference is refunded (never below 0; under
+-- Saturate a total at 2^64-1 stays there) or charged (saturating; under
 -- Checked an extra that would overflow is refused for that dimension, whose
 -- estimate stays recorded). The hold is closed in every case but stale and
 -- notheld. Reply: status ('ok', 'stale', 'notheld', 'overflow'), index of
@@ -126,7 +126,9 @@ if op == 'settle' then
     local sh, sl
     if gt(eh, el, ch, cl) then
       local rh, rl = sub0(eh, el, ch, cl)
-      if bh == W - 1 and bl == W - 1 then sh, sl = bh, bl else sh, sl = sub0(bh, bl, rh, rl) end
+      -- A total at 2^64-1 may be a saturated one under Saturate and then
+      -- stays; under Checked no total saturates, so it is exact and refunded.
+      if not checked and bh == W - 1 and bl == W - 1 then sh, sl = bh, bl else sh, sl = sub0(bh, bl, rh, rl) end
     else
       local xh, xl = sub0(ch, cl, eh, el)
       local over

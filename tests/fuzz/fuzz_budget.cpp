@@ -1,7 +1,9 @@
 // Fuzz target: random declarations and operation sequences, run against every
 // storage/overflow policy pair and against a plain reference model of SPEC
-// section 2. Any disagreement — a verdict, an error kind or dimension, a
-// spent, remaining, limit or warn value — aborts.
+// sections 2, 8 and 9 (charges, admission, several dimensions at once,
+// status, crossing flags, reservations). Any disagreement — a verdict, its
+// crossing flags, an error kind or dimension, a spent, remaining, limit or
+// warn value — aborts.
 //
 // One source, two programs:
 //  - built with `-fsanitize=fuzzer` it is a libFuzzer target
@@ -24,11 +26,22 @@
 //            bit 2: the keyed builder declares the set's own dimensions with
 //                KeyedBuilder::limit<D> instead of limit(Dim, ...).
 //   then operations until the input ends (at most max_operations):
-//            byte % 10: 0, 1 typed charge (index, amount); 2 keyed charge (key,
+//            byte % 16: 0, 1 typed charge (index, amount); 2 keyed charge (key,
 //            amount); 3 zero charge (target); 4 reset; 5 typed query (index);
 //            6 keyed query (key); 7 checkpoint: 2 + byte % 3 charges (target,
 //            amount each) reduced with Verdict::worst; 8 copy the budget;
-//            9 name lookup (key).
+//            9 name lookup (key); 10 would_charge (target, amount);
+//            11 try_charge (target, amount); 12 several dimensions in one
+//            call: a mode byte (bit 0: try_charge, else charge; bit 1 with a
+//            set of 2 or more: the typed pair <last, first> of the set, then
+//            an amount for each; else a keyed list of byte % 6 entries (key,
+//            amount)); 13 status; 14 reserve: a place (byte % 4; what it held
+//            is dropped first), a mode byte (bit 0 with a set of 2 or more:
+//            the typed pair <last, first>, an estimate each; else dimension
+//            index (mode >> 1) % set size, one estimate); 15 finish the
+//            reservation in a place (byte % 4; nothing if it never held one):
+//            mode byte % 4: 0 settle (an actual amount per dimension),
+//            1 release, 2 drop (the destructor), 3 settle twice.
 //
 //   value    byte % 8: 0 → 0, 1 → 1, 2 → 2^64-1, 3 → 2^64-2, 4 → next byte,
 //            5 → next 2 bytes (little endian), 6 → next 8 bytes, 7 → 2^64-1 - next byte
@@ -57,6 +70,7 @@
 #include <tuple>
 #include <type_traits>
 #include <utility>
+#include <variant>
 #include <vector>
 
 #include <boost/mp11/algorithm.hpp>
@@ -133,7 +147,9 @@ enum class Kind { Continue, Warn, Exhausted };
 
 struct Verdict {
     Kind kind = Kind::Continue;
-    int dim = none;  // universe index; none for Continue
+    int dim = none;              // universe index; none for Continue
+    bool crossed_warn = false;   // this charge moved the total over the warn threshold
+    bool crossed_limit = false;  // ... over the limit
 };
 
 int severity(Kind kind) {
@@ -155,7 +171,7 @@ Verdict worst(Verdict a, Verdict b) {
 }
 
 enum class BuildError { None, DuplicateDimension, UnknownDimension, MissingLimit, ZeroLimit, WarnNotBelowLimit };
-enum class ChargeError { None, UnknownDimension, Overflow };
+enum class ChargeError { None, UnknownDimension, Overflow, WouldExhaust, DuplicateDimension, NotHeld, Stale };
 
 std::uint64_t saturating_add(std::uint64_t a, std::uint64_t b) {
     if (b > max - a) {
@@ -185,6 +201,19 @@ struct Charge {
     Verdict verdict;
 };
 
+// A reservation as the model sees it: the slots and estimates it holds, in
+// argument order, and the reset generation it was made in.
+struct Held {
+    bool present = false;  // a handle exists (admitted or refused)
+    bool active = false;   // admitted and not yet settled or released
+    std::size_t count = 0;
+    std::array<std::size_t, 2> slots{};
+    std::array<std::uint64_t, 2> estimates{};
+    std::uint64_t generation = 0;
+};
+
+constexpr std::size_t max_held = 4;
+
 struct Budget {
     std::size_t size = 0;
     std::array<int, capacity> dims{};  // universe index of each dimension of the set
@@ -192,7 +221,9 @@ struct Budget {
     std::array<bool, capacity> has_warn{};
     std::array<std::uint64_t, capacity> warn{};
     std::array<std::uint64_t, capacity> spent{};
-    bool checked = false;  // Checked overflow policy instead of Saturate
+    bool checked = false;          // Checked overflow policy instead of Saturate
+    std::uint64_t generation = 0;  // resets so far
+    std::array<Held, max_held> held{};
 
     int index_of(int key) const {
         for (std::size_t i = 0; i < size; ++i) {
@@ -203,14 +234,181 @@ struct Budget {
         return none;
     }
 
-    Verdict verdict(std::size_t i) const {
-        if (spent[i] > limit[i]) {
-            return {Kind::Exhausted, dims[i]};
+    Verdict verdict(std::size_t i) const { return judge(i, spent[i], spent[i]); }
+
+    // The verdict on `after`, with the crossing flags of a change from `before`.
+    Verdict judge(std::size_t i, std::uint64_t before, std::uint64_t after) const {
+        Verdict v;
+        if (after > limit[i]) {
+            v = {Kind::Exhausted, dims[i]};
+        } else if (has_warn[i] && after > warn[i]) {
+            v = {Kind::Warn, dims[i]};
         }
-        if (has_warn[i] && spent[i] > warn[i]) {
-            return {Kind::Warn, dims[i]};
+        v.crossed_warn = has_warn[i] && before <= warn[i] && after > warn[i];
+        v.crossed_limit = before <= limit[i] && after > limit[i];
+        return v;
+    }
+
+    // The total after adding `amount` to slot i; false when Checked refuses it.
+    bool sum(std::size_t i, std::uint64_t amount, std::uint64_t& out) const {
+        if (checked) {
+            return checked_add(spent[i], amount, out);
+        }
+        out = saturating_add(spent[i], amount);
+        return true;
+    }
+
+    // What charge() would return, changing nothing.
+    Charge would_charge(int key, std::uint64_t amount) const {
+        Budget copy = *this;
+        return copy.charge(key, amount);
+    }
+
+    // Why adding `amount` to slot i would be refused by an admission, if it would.
+    ChargeError refusal(std::size_t i, std::uint64_t amount) const {
+        std::uint64_t after = 0;
+        if (!sum(i, amount, after)) {
+            return ChargeError::Overflow;
+        }
+        return after > limit[i] ? ChargeError::WouldExhaust : ChargeError::None;
+    }
+
+    Charge try_charge(int key, std::uint64_t amount) {
+        const int i = index_of(key);
+        if (i == none) {
+            return {ChargeError::UnknownDimension, key, {}};
+        }
+        const auto slot = static_cast<std::size_t>(i);
+        const ChargeError refused = refusal(slot, amount);
+        if (refused != ChargeError::None) {
+            return {refused, key, {}};
+        }
+        return charge(key, amount);
+    }
+
+    // A keyed list's own errors: the first key outside the set or named twice.
+    Charge check_list(const std::vector<std::pair<int, std::uint64_t>>& list) const {
+        std::array<bool, capacity> seen{};
+        for (const auto& [key, amount] : list) {
+            const int i = index_of(key);
+            if (i == none) {
+                return {ChargeError::UnknownDimension, key, {}};
+            }
+            if (seen[static_cast<std::size_t>(i)]) {
+                return {ChargeError::DuplicateDimension, key, {}};
+            }
+            seen[static_cast<std::size_t>(i)] = true;
         }
         return {};
+    }
+
+    // The checkpoint over a list: each charged in order, worst of the
+    // verdicts; under Checked the first refusal is the result.
+    Charge charge_list(const std::vector<std::pair<int, std::uint64_t>>& list) {
+        Charge out = check_list(list);
+        if (out.error != ChargeError::None) {
+            return out;
+        }
+        for (const auto& [key, amount] : list) {
+            const Charge c = charge(key, amount);
+            if (c.error == ChargeError::None) {
+                out.verdict = worst(out.verdict, c.verdict);
+            } else if (out.error == ChargeError::None) {
+                out.error = c.error;
+                out.error_dim = c.error_dim;
+            }
+        }
+        return out;
+    }
+
+    // All or nothing over a list.
+    Charge try_list(const std::vector<std::pair<int, std::uint64_t>>& list) {
+        Charge out = check_list(list);
+        if (out.error != ChargeError::None) {
+            return out;
+        }
+        for (const auto& [key, amount] : list) {
+            const ChargeError refused = refusal(static_cast<std::size_t>(index_of(key)), amount);
+            if (refused != ChargeError::None) {
+                return {refused, key, {}};
+            }
+        }
+        for (const auto& [key, amount] : list) {
+            out.verdict = worst(out.verdict, charge(key, amount).verdict);
+        }
+        return out;
+    }
+
+    // Worst over the set, in set order.
+    Verdict status() const {
+        Verdict v;
+        for (std::size_t i = 0; i < size; ++i) {
+            v = worst(v, verdict(i));
+        }
+        return v;
+    }
+
+    // A refund: never below 0; under Saturate never from 2^64-1.
+    Verdict refund(std::size_t i, std::uint64_t amount) {
+        const std::uint64_t before = spent[i];
+        if (checked || spent[i] != max) {
+            spent[i] = amount > spent[i] ? 0 : spent[i] - amount;
+        }
+        return judge(i, before, spent[i]);
+    }
+
+    // reserve into held[h]: all or nothing over (slot, estimate) pairs.
+    Charge reserve(std::size_t h, const std::vector<std::pair<int, std::uint64_t>>& list) {
+        const Charge c = try_list(list);
+        Held& r = held[h];
+        r = Held{};
+        r.present = true;
+        r.active = c.error == ChargeError::None;
+        r.count = list.size();
+        for (std::size_t k = 0; k < list.size(); ++k) {
+            r.slots[k] = static_cast<std::size_t>(index_of(list[k].first));
+            r.estimates[k] = list[k].second;
+        }
+        r.generation = generation;
+        return c;
+    }
+
+    Charge settle(std::size_t h, const std::array<std::uint64_t, 2>& actuals) {
+        Held& r = held[h];
+        const int first = dims[r.slots[0]];
+        if (!r.active) {
+            return {ChargeError::NotHeld, first, {}};
+        }
+        r.active = false;
+        if (r.generation != generation) {
+            return {ChargeError::Stale, first, {}};
+        }
+        Charge out;
+        for (std::size_t k = 0; k < r.count; ++k) {
+            const std::size_t i = r.slots[k];
+            if (actuals[k] <= r.estimates[k]) {
+                out.verdict = worst(out.verdict, refund(i, r.estimates[k] - actuals[k]));
+                continue;
+            }
+            const Charge c = charge(dims[i], actuals[k] - r.estimates[k]);
+            if (c.error == ChargeError::None) {
+                out.verdict = worst(out.verdict, c.verdict);
+            } else if (out.error == ChargeError::None) {
+                out.error = c.error;
+                out.error_dim = c.error_dim;
+            }
+        }
+        return out;
+    }
+
+    void release(std::size_t h) {
+        Held& r = held[h];
+        if (r.active && r.generation == generation) {
+            for (std::size_t k = 0; k < r.count; ++k) {
+                static_cast<void>(refund(r.slots[k], r.estimates[k]));
+            }
+        }
+        r.active = false;
     }
 
     Charge charge(int key, std::uint64_t amount) {
@@ -219,16 +417,13 @@ struct Budget {
             return {ChargeError::UnknownDimension, key, {}};
         }
         const auto slot = static_cast<std::size_t>(i);
-        if (checked) {
-            std::uint64_t sum = 0;
-            if (!checked_add(spent[slot], amount, sum)) {
-                return {ChargeError::Overflow, key, {}};
-            }
-            spent[slot] = sum;
-        } else {
-            spent[slot] = saturating_add(spent[slot], amount);
+        const std::uint64_t before = spent[slot];
+        std::uint64_t after = 0;
+        if (!sum(slot, amount, after)) {
+            return {ChargeError::Overflow, key, {}};
         }
-        return {ChargeError::None, none, verdict(slot)};
+        spent[slot] = after;
+        return {ChargeError::None, none, judge(slot, before, after)};
     }
 
     std::uint64_t remaining(std::size_t i) const {
@@ -242,6 +437,7 @@ struct Budget {
         for (std::size_t i = 0; i < size; ++i) {
             spent[i] = 0;
         }
+        ++generation;
     }
 };
 
@@ -346,10 +542,33 @@ void check_verdict(const bk::Verdict& v, const model::Verdict& m) {
     FUZZ_CHECK(v.is_continuing() == (m.kind != model::Kind::Exhausted));
     FUZZ_CHECK(v.is_warning() == (m.kind == model::Kind::Warn));
     FUZZ_CHECK(v.is_exhausted() == (m.kind == model::Kind::Exhausted));
+    FUZZ_CHECK(v.crossed_warn() == m.crossed_warn);
+    FUZZ_CHECK(v.crossed_limit() == m.crossed_limit);
+    FUZZ_CHECK(v.crossed() == (m.crossed_warn || m.crossed_limit));
     if (m.kind != model::Kind::Continue) {
         FUZZ_CHECK(v.dimension().has_value());
         FUZZ_CHECK(universe_index(*v.dimension()) == m.dim);
     }
+}
+
+std::string_view name_of(model::ChargeError e) {
+    switch (e) {
+        case model::ChargeError::UnknownDimension:
+            return "UnknownDimension";
+        case model::ChargeError::Overflow:
+            return "Overflow";
+        case model::ChargeError::WouldExhaust:
+            return "WouldExhaust";
+        case model::ChargeError::DuplicateDimension:
+            return "DuplicateDimension";
+        case model::ChargeError::NotHeld:
+            return "NotHeld";
+        case model::ChargeError::Stale:
+            return "Stale";
+        case model::ChargeError::None:
+            break;
+    }
+    return "None";
 }
 
 // Saturate: charge<D> returns a plain Verdict and cannot fail.
@@ -365,14 +584,8 @@ void check_charge(const bk::Result<bk::Verdict, bk::ChargeError>& r, const model
         check_verdict(*r, m.verdict);
         return;
     }
-    const bk::ChargeError& e = r.error();
-    if (m.error == model::ChargeError::Overflow) {
-        FUZZ_CHECK(e.kind() == bk::ChargeError::Kind::Overflow);
-        FUZZ_CHECK(bk::to_string(e.kind()) == "Overflow");
-    } else {
-        FUZZ_CHECK(e.kind() == bk::ChargeError::Kind::UnknownDimension);
-        FUZZ_CHECK(bk::to_string(e.kind()) == "UnknownDimension");
-    }
+    const bk::ChargeError e = r.error();
+    FUZZ_CHECK(bk::to_string(e.kind()) == name_of(m.error));
     FUZZ_CHECK(universe_index(e.dimension()) == m.error_dim);
     check_message(e.message().view(), m.error_dim);
 }
@@ -498,12 +711,30 @@ void with_dimension(std::size_t index, F&& f) {
     mp::mp_with_index<Set::size>(index, [&](auto i) { f(mp::mp_at_c<typename Set::list, decltype(i)::value>{}); });
 }
 
+// The reservations a subject can hold: one dimension of the set, or (for sets
+// of two or more) the last and the first dimension together, in that order.
+struct NoPair {};
+
+template <class B, class L>
+struct held_types;
+template <class B, class... D>
+struct held_types<B, mp::mp_list<D...>> {
+    using list = mp::mp_list<D...>;
+    using pair =
+        std::conditional_t<(sizeof...(D) >= 2), bk::Reservation<B, mp::mp_back<list>, mp::mp_front<list>>, NoPair>;
+    using type = std::variant<std::monostate, bk::Reservation<B, D>..., pair>;
+};
+
 template <class Set, class Storage, class Overflow>
 struct Subject {
     using budget_type = bk::Budget<Set, Storage, Overflow>;
+    using held_type = typename held_types<budget_type, typename Set::list>::type;
+    using pair_type = typename held_types<budget_type, typename Set::list>::pair;
     static constexpr bool checked = bk::refuses_overflow_v<Overflow>;
     std::optional<budget_type> budget;
     std::optional<budget_type> initial;  // as built, to compare with after reset()
+    // After `budget`, so that they are destroyed (and release) before it.
+    std::array<held_type, model::max_held> held{};
 };
 
 template <class Set>
@@ -706,10 +937,22 @@ private:
         std::apply(each, keyed_built_);
     }
 
+    // The subjects that were built (all of them, or only the keyed ones for
+    // a keyed declaration).
+    template <class F>
+    void for_each_built(F&& f) {
+        for_each_subject([&](auto& s) {
+            if (s.budget) {
+                f(s);
+            }
+        });
+    }
+
     // -- operations ------------------------------------------------------------------
 
     void operate() {
-        switch (in_.byte() % 10) {
+        const std::uint8_t op = in_.byte() % 16U;
+        switch (op) {
             case 0:
             case 1: {
                 Step step;
@@ -755,9 +998,253 @@ private:
             case 8:
                 copy();
                 break;
-            default:
+            case 9:
                 lookup(read_key());
                 break;
+            case 10:
+            case 11: {
+                Step step;
+                step.target = read_target();
+                step.amount = read_amount(step.target.key);
+                admission(step, op == 10);
+                break;
+            }
+            case 12:
+                several();
+                break;
+            case 13:
+                status();
+                break;
+            case 14:
+                reserve();
+                break;
+            default:
+                finish();
+                break;
+        }
+    }
+
+    // would_charge (ask) or try_charge, typed or keyed.
+    void admission(const Step& step, bool ask) {
+        const model::Charge sat = ask ? saturating_.would_charge(step.target.key, step.amount)
+                                      : saturating_.try_charge(step.target.key, step.amount);
+        const model::Charge chk = ask ? checked_.would_charge(step.target.key, step.amount)
+                                      : checked_.try_charge(step.target.key, step.amount);
+        const bk::Dim key = universe_keys[static_cast<std::size_t>(step.target.key)];
+        for_each_built([&](auto& s) {
+            auto& b = *s.budget;
+            const auto before = b;
+            const model::Charge& expected = s.checked ? chk : sat;
+            if (step.target.typed) {
+                with_dimension<Set>(step.target.index, [&](auto d) {
+                    using D = decltype(d);
+                    if (ask) {
+                        check_charge(std::as_const(b).template would_charge<D>(step.amount), expected);
+                    } else {
+                        check_charge(b.template try_charge<D>(step.amount), expected);
+                    }
+                });
+            } else if (ask) {
+                check_charge(std::as_const(b).would_charge(key, step.amount), expected);
+            } else {
+                check_charge(b.try_charge(key, step.amount), expected);
+            }
+            if (ask || expected.error != model::ChargeError::None) {
+                FUZZ_CHECK(b == before);  // asking, or a refusal, changes nothing
+            }
+        });
+    }
+
+    // Several dimensions in one call: a keyed list charged or admitted, or
+    // the typed pair (last, first dimension of the set) charged or admitted.
+    void several() {
+        const std::uint8_t mode = in_.byte();
+        const bool admit = (mode & 1U) != 0;
+        const bool typed = (mode & 2U) != 0 && size >= 2;
+        std::vector<std::pair<int, std::uint64_t>> list;
+        if (typed) {
+            for (const std::size_t i : {size - 1, std::size_t{0}}) {
+                list.emplace_back(set_dims_[i], read_amount(set_dims_[i]));
+            }
+        } else {
+            const std::size_t count = in_.byte() % 6U;
+            for (std::size_t k = 0; k < count; ++k) {
+                const int key = read_key();
+                list.emplace_back(key, read_amount(key));
+            }
+        }
+        const model::Charge sat = admit ? saturating_.try_list(list) : saturating_.charge_list(list);
+        const model::Charge chk = admit ? checked_.try_list(list) : checked_.charge_list(list);
+        std::vector<bk::KeyedAmount> keyed;
+        for (const auto& [key, amount] : list) {
+            keyed.push_back({universe_keys[static_cast<std::size_t>(key)], amount});
+        }
+        for_each_built([&](auto& s) {
+            auto& b = *s.budget;
+            const auto before = b;
+            const model::Charge& expected = s.checked ? chk : sat;
+            if constexpr (size >= 2) {
+                using Last = mp::mp_back<typename Set::list>;
+                using First = mp::mp_front<typename Set::list>;
+                if (typed) {
+                    if (admit) {
+                        check_charge(b.template try_charge<Last, First>(list[0].second, list[1].second), expected);
+                    } else {
+                        check_charge(b.template charge<Last, First>(list[0].second, list[1].second), expected);
+                    }
+                }
+            }
+            if (!typed) {
+                if (admit) {
+                    check_charge(b.try_charge(std::span<const bk::KeyedAmount>(keyed)), expected);
+                } else {
+                    check_charge(b.charge(std::span<const bk::KeyedAmount>(keyed)), expected);
+                }
+            }
+            const bool list_error = expected.error == model::ChargeError::UnknownDimension ||
+                                    expected.error == model::ChargeError::DuplicateDimension;
+            if (list_error || (admit && expected.error != model::ChargeError::None)) {
+                FUZZ_CHECK(b == before);  // all or nothing; a bad list charges nothing
+            }
+        });
+    }
+
+    void status() {
+        const model::Verdict sat = saturating_.status();
+        const model::Verdict chk = checked_.status();
+        for_each_built([&](auto& s) {
+            const auto before = *s.budget;
+            check_verdict(std::as_const(*s.budget).status(), s.checked ? chk : sat);
+            FUZZ_CHECK(*s.budget == before);
+        });
+    }
+
+    // A reservation into one of max_held places (the one there first is
+    // dropped, which releases it): one dimension, or the typed pair.
+    void reserve() {
+        const std::size_t h = in_.byte() % model::max_held;
+        const std::uint8_t mode = in_.byte();
+        const bool pair = (mode & 1U) != 0 && size >= 2;
+        const std::size_t index = (mode >> 1U) % size;
+        std::vector<std::pair<int, std::uint64_t>> list;
+        if (pair) {
+            for (const std::size_t i : {size - 1, std::size_t{0}}) {
+                list.emplace_back(set_dims_[i], read_amount(set_dims_[i]));
+            }
+        } else {
+            list.emplace_back(set_dims_[index], read_amount(set_dims_[index]));
+        }
+        saturating_.release(h);
+        checked_.release(h);
+        const model::Charge sat = saturating_.reserve(h, list);
+        const model::Charge chk = checked_.reserve(h, list);
+        for_each_built([&](auto& s) {
+            using S = std::remove_reference_t<decltype(s)>;
+            auto& b = *s.budget;
+            s.held[h] = std::monostate{};
+            const model::Charge& expected = s.checked ? chk : sat;
+            if constexpr (!std::is_same_v<typename S::pair_type, NoPair>) {
+                if (pair) {
+                    using Last = mp::mp_back<typename Set::list>;
+                    using First = mp::mp_front<typename Set::list>;
+                    auto& r = s.held[h].template emplace<typename S::pair_type>(
+                        b.template reserve<Last, First>(list[0].second, list[1].second));
+                    check_reservation(r, expected);
+                    FUZZ_CHECK(r.template estimate<Last>() == list[0].second);
+                    FUZZ_CHECK(r.template estimate<First>() == list[1].second);
+                    return;
+                }
+            }
+            with_dimension<Set>(index, [&](auto d) {
+                using D = decltype(d);
+                auto& r = s.held[h].template emplace<bk::Reservation<typename S::budget_type, D>>(
+                    b.template reserve<D>(list[0].second));
+                check_reservation(r, expected);
+                FUZZ_CHECK(r.template estimate<D>() == list[0].second);
+            });
+        });
+    }
+
+    template <class R>
+    static void check_reservation(const R& r, const model::Charge& expected) {
+        FUZZ_CHECK(static_cast<bool>(r) == (expected.error == model::ChargeError::None));
+        FUZZ_CHECK(r.held() == static_cast<bool>(r));
+        if (r) {
+            check_charge(bk::Result<bk::Verdict, bk::ChargeError>{r.verdict()}, expected);
+        } else {
+            check_charge(bk::Result<bk::Verdict, bk::ChargeError>{r.error()}, expected);
+        }
+    }
+
+    // Settles, releases or drops the reservation in one place, or settles it
+    // twice; nothing when the place is empty.
+    void finish() {
+        const std::size_t h = in_.byte() % model::max_held;
+        const std::uint8_t mode = in_.byte() % 4U;
+        const model::Held& held = saturating_.held[h];
+        if (!held.present) {
+            return;
+        }
+        std::array<std::uint64_t, 2> actuals{};
+        if (mode == 0 || mode == 3) {
+            for (std::size_t k = 0; k < held.count; ++k) {
+                actuals[k] = read_amount(set_dims_[held.slots[k]]);
+            }
+        }
+        model::Charge sat;
+        model::Charge chk;
+        model::Charge sat_again;
+        model::Charge chk_again;
+        if (mode == 0 || mode == 3) {
+            sat = saturating_.settle(h, actuals);
+            chk = checked_.settle(h, actuals);
+            sat_again = saturating_.settle(h, actuals);
+            chk_again = checked_.settle(h, actuals);
+        } else {
+            saturating_.release(h);
+            checked_.release(h);
+        }
+        if (mode == 2) {
+            saturating_.held[h] = model::Held{};
+            checked_.held[h] = model::Held{};
+        }
+        for_each_built([&](auto& s) {
+            std::visit(
+                [&](auto& r) {
+                    using R = std::remove_reference_t<decltype(r)>;
+                    if constexpr (std::is_same_v<R, std::monostate> || std::is_same_v<R, NoPair>) {
+                        mismatch("a reservation the model holds is missing", __LINE__);
+                    } else {
+                        settle_or_release(r, mode, actuals, s.checked ? chk : sat, s.checked ? chk_again : sat_again);
+                    }
+                },
+                s.held[h]);
+            if (mode == 2) {
+                s.held[h] = std::monostate{};  // the destructor releases
+            }
+        });
+    }
+
+    template <class B, class... D>
+    static void settle_or_release(bk::Reservation<B, D...>& r, std::uint8_t mode,
+                                  const std::array<std::uint64_t, 2>& actuals, const model::Charge& expected,
+                                  const model::Charge& again) {
+        if (mode == 1) {
+            r.release();
+            FUZZ_CHECK(!r.held());
+            return;
+        }
+        if (mode == 2) {
+            return;
+        }
+        std::size_t k = 0;
+        const std::array<std::uint64_t, sizeof...(D)> a{(static_cast<void>(sizeof(D)), actuals[k++])...};
+        const auto settled = std::apply([&](auto... x) { return r.settle(x...); }, a);
+        check_charge(settled, expected);
+        FUZZ_CHECK(!r.held());
+        if (mode == 3) {
+            check_charge(std::apply([&](auto... x) { return r.settle(x...); }, a), again);
+            r.release();  // a no-op now
         }
     }
 

@@ -153,6 +153,61 @@ def lookup(k):
     return [9] + k
 
 
+def would(target, amt):
+    return [10] + target + amt
+
+
+def attempt(target, amt):
+    return [11] + target + amt
+
+
+def keyed_list(admit, *entries):
+    """entries: (key bytes, amount bytes); at most 5 of them."""
+    assert len(entries) <= 5
+    out = [12, 1 if admit else 0, len(entries)]
+    for k, amt in entries:
+        out += k + amt
+    return out
+
+
+def typed_pair(admit, last_amt, first_amt):
+    """The set's last and first dimension in one typed call (sets of 2 or more)."""
+    return [12, 2 | (1 if admit else 0)] + last_amt + first_amt
+
+
+STATUS = [13]
+
+
+def reserve(place, index, est):
+    return [14, place, index << 1] + est
+
+
+def reserve_pair(place, last_est, first_est):
+    return [14, place, 1] + last_est + first_est
+
+
+def settle(place, *actuals):
+    out = [15, place, 0]
+    for a in actuals:
+        out += a
+    return out
+
+
+def release(place):
+    return [15, place, 1]
+
+
+def drop(place):
+    return [15, place, 2]
+
+
+def settle_twice(place, *actuals):
+    out = [15, place, 3]
+    for a in actuals:
+        out += a
+    return out
+
+
 def ops(*parts):
     out = []
     for p in parts:
@@ -306,6 +361,65 @@ seed("eight-keyed-one-missing",
      keyed_declaration(EIGHT, EIGHT_KEYED[:7]))
 seed("eight-keyed-standard-key-outside-set",
      keyed_declaration(EIGHT, EIGHT_KEYED[:7] + [(key(CUSTOM1), 1, NO_WARN), (set_key(0), 1, NO_WARN)]))
+
+# --- admission and reservations (SPEC 8 and 9) ------------------------------------------
+seed("admission-one",
+     typed_declaration(ONE, [(100, warn(80))]),
+     would(typed(0), amount(81)), attempt(typed(0), amount(101)), attempt(typed(0), amount(80)),
+     attempt(typed(0), amount(1)), attempt(typed(0), amount(1)), attempt(typed(0), amount(0)),
+     would(keyed(key(TOKENS)), TO_LIMIT), attempt(keyed(key(TOKENS)), PAST_LIMIT), attempt(keyed(key(TOKENS)), TO_LIMIT),
+     attempt(typed(0), amount(1)), attempt(typed(0), amount(0)), charge(0, amount(1)), attempt(typed(0), amount(0)),
+     would(typed(0), amount(0)), would(keyed(key(WIDGETS)), amount(1)), attempt(keyed(key(BYTES)), amount(MAX)),
+     STATUS, RESET, STATUS, attempt(typed(0), amount(MAX)))
+seed("admission-at-max",
+     typed_declaration(ONE, [(MAX, warn(MAX - 1))]),
+     attempt(typed(0), amount(MAX - 1)), attempt(typed(0), amount(1)), attempt(typed(0), amount(MAX)),
+     would(typed(0), amount(MAX)), would(keyed(key(TOKENS)), amount(1)), STATUS, charge(0, amount(MAX)), STATUS)
+seed("admission-near-max-limit",
+     typed_declaration(THREE, [(1, warn(0)), (MAX - 1, NO_WARN), (MAX, NO_WARN)]),
+     attempt(typed(1), amount(MAX)), attempt(typed(1), amount(MAX - 1)), attempt(keyed(key(TOKENS)), amount(2)),
+     would(typed(1), amount(MAX)), charge(1, amount(1)), attempt(typed(1), amount(0)), STATUS,
+     attempt(typed(0), amount(MAX)), attempt(keyed(key(CALLS)), amount(1)), STATUS)
+seed("admission-three-lists",
+     typed_declaration(THREE, [(5, warn(4)), (100, warn(80)), (50, NO_WARN)]),
+     keyed_list(True, (key(CALLS), amount(1)), (key(TOKENS), amount(100)), (key(MILLIS), PAST_LIMIT)),
+     keyed_list(True, (key(CALLS), amount(1)), (key(TOKENS), amount(81)), (key(MILLIS), TO_LIMIT)),
+     keyed_list(True, (key(TOKENS), amount(1)), (key(TOKENS), amount(1))),
+     keyed_list(False, (key(MILLIS), amount(1)), (key(WIDGETS), amount(1))),
+     keyed_list(True), keyed_list(False),
+     keyed_list(True, (key(CALLS), amount(0)), (key(TOKENS), amount(0)), (key(MILLIS), amount(0)),
+                (key(CALLS), amount(0)), (key(BYTES), amount(0))),
+     keyed_list(False, (key(MILLIS), amount(MAX)), (key(TOKENS), amount(MAX)), (key(CALLS), amount(1))),
+     keyed_list(True, (key(CALLS), amount(0))),
+     STATUS, RESET,
+     typed_pair(True, amount(50), amount(5)), typed_pair(True, amount(1), amount(0)), typed_pair(False, amount(1), amount(1)),
+     typed_pair(False, amount(MAX), amount(MAX)), STATUS)
+seed("reservations-one",
+     typed_declaration(ONE, [(100, warn(80))]),
+     reserve(0, 0, amount(90)), reserve(1, 0, amount(20)), settle(1, amount(0)), attempt(typed(0), amount(11)),
+     settle(0, amount(30)), settle(0, amount(30)), release(0),
+     reserve(2, 0, amount(50)), RESET, settle(2, amount(10)), release(2),
+     reserve(3, 0, amount(10)), drop(3), reserve(0, 0, amount(40)), release(0), release(0),
+     reserve(1, 0, amount(0)), settle_twice(1, amount(120)), reserve(2, 0, amount(0)),
+     reserve(3, 0, amount(5)), reserve(3, 0, amount(6)), COPY, settle(3, amount(MAX)))
+seed("reservations-at-max",
+     typed_declaration(ONE, [(MAX, NO_WARN)]),
+     reserve(0, 0, amount(MAX)), release(0), charge(0, amount(MAX - 20)), reserve(1, 0, amount(10)),
+     settle(1, amount(MAX)), reserve(2, 0, amount(10)), charge(0, amount(MAX)), settle(2, amount(0)),
+     reserve(3, 0, amount(1)), drop(3))
+seed("reservations-three-pairs",
+     typed_declaration(THREE, [(5, warn(4)), (100, warn(80)), (50, NO_WARN)]),
+     reserve_pair(0, amount(20), amount(2)), reserve_pair(1, PAST_LIMIT, amount(1)), settle(1, amount(0), amount(0)),
+     settle(0, amount(60), amount(1)), reserve_pair(2, amount(10), amount(1)), reserve(3, 1, amount(30)),
+     COPY, drop(2), reserve(3, 2, amount(10)), settle_twice(3, amount(11)), reserve_pair(0, amount(1), amount(1)),
+     RESET, settle(0, amount(5), amount(5)), reserve_pair(1, amount(0), amount(0)), STATUS)
+seed("eight-admission-and-reservations",
+     keyed_declaration(EIGHT, EIGHT_KEYED, TYPED_CALLS),
+     reserve_pair(0, TO_WARN, amount(1)), keyed_list(True, (key(GPU), amount(0)), (key(CUSTOM0), PAST_WARN)),
+     keyed_list(True, (set_key(3), amount(7)), (set_key(4), amount(8)), (set_key(5), amount(9)), (set_key(6), amount(1)),
+                (set_key(7), amount(1))),
+     typed_pair(True, amount(5), amount(0)), would(typed(6), amount(MAX)), attempt(typed(6), amount(MAX)),
+     reserve(1, 5, amount(3)), settle(1, amount(5)), STATUS, settle(0, amount(90), amount(1)), STATUS)
 
 
 def main():

@@ -1,0 +1,16 @@
+// first-error: budgetkernel: dimension is not in this budget's set
+// expect: budgetkernel::Bytes
+// expect: budgetkernel::Dims<\s*budgetkernel::Tokens,\s*budgetkernel::Calls\s*>
+#include <budgetkernel/budgetkernel.hpp>
+namespace bk = budgetkernel;
+using B = bk::Budget<bk::Dims<bk::Tokens, bk::Calls>>;
+#ifdef BKTEST_FAIL
+using D = bk::Bytes;
+#else
+using D = bk::Calls;
+#endif
+int main() {
+    B b = *B::builder().limit<bk::Tokens>(10).limit<bk::Calls>(2).build();
+    auto held = b.reserve<bk::Tokens, D>(1u, 1u);
+    return held.settle(1u, 1u).has_value() ? 0 : 1;
+}

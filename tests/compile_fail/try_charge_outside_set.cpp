@@ -1,0 +1,15 @@
+// first-error: budgetkernel: dimension is not in this budget's set
+// expect: budgetkernel::Memory
+// expect: budgetkernel::Dims<\s*budgetkernel::Tokens,\s*budgetkernel::Calls\s*>
+#include <budgetkernel/budgetkernel.hpp>
+namespace bk = budgetkernel;
+using B = bk::Budget<bk::Dims<bk::Tokens, bk::Calls>>;
+#ifdef BKTEST_FAIL
+using D = bk::Memory;
+#else
+using D = bk::Tokens;
+#endif
+int main() {
+    B b = *B::builder().limit<bk::Tokens>(10).limit<bk::Calls>(2).build();
+    return b.try_charge<bk::Calls, D>(1u, 1u).has_value() ? 0 : 1;
+}

@@ -1,0 +1,195 @@
+// Several dimensions in one call (SPEC 8.3): the typed and keyed checkpoint
+// (`charge`, worst in argument order) and all-or-nothing admission
+// (`try_charge`), with the keyed list's own errors.
+#include <doctest/doctest.h>
+
+#include <vector>
+
+#include "admission_support.hpp"
+
+using namespace bktest;
+
+namespace {
+constexpr bk::Dim tokens = bk::dim<bk::Tokens>;
+constexpr bk::Dim millis = bk::dim<bk::Millis>;
+constexpr bk::Dim calls = bk::dim<bk::Calls>;
+constexpr bk::Dim bytes = bk::dim<bk::Bytes>;
+
+using Totals = std::array<std::uint64_t, 3>;
+}  // namespace
+
+TEST_CASE_TEMPLATE("typed try_charge of several dimensions: all admitted, worst in argument order", S,
+                   BKTEST_STORAGES) {
+    for (const bool checked : {false, true}) {
+        CAPTURE(checked);
+        const auto run = [](auto b) {
+            const auto r = b.template try_charge<bk::Calls, bk::Tokens, bk::Millis>(1u, 81u, 50u);
+            REQUIRE(r.has_value());
+            CHECK(*r == bk::Verdict::warn(calls));  // calls and tokens both warn: the first argument wins
+            CHECK(r->crossed_warn());
+            CHECK(totals(b) == Totals{81, 50, 1});
+            const auto again = b.template try_charge<bk::Millis, bk::Tokens>(0u, 19u);
+            REQUIRE(again.has_value());
+            CHECK(*again == bk::Verdict::warn(tokens));  // Continue on millis, Warn on tokens
+            CHECK_FALSE(again->crossed());
+            CHECK(totals(b) == Totals{100, 50, 1});
+        };
+        if (checked) {
+            run(make_llm<Llm<S, bk::Checked>>());
+        } else {
+            run(make_llm<Llm<S>>());
+        }
+    }
+}
+
+TEST_CASE_TEMPLATE("typed try_charge of several dimensions: one refusal and nothing changes", S, BKTEST_STORAGES) {
+    auto b = make_llm<Llm<S>>();
+    static_cast<void>(b.template charge<bk::Tokens>(40));
+    const auto before = b;
+    // Calls fits and is recorded first; tokens does not: calls is undone.
+    const auto r = b.template try_charge<bk::Calls, bk::Tokens, bk::Millis>(2u, 61u, 51u);
+    REQUIRE_FALSE(r.has_value());
+    CHECK(r.error() == bk::ChargeError{Err::WouldExhaust, tokens});  // first in argument order, not millis
+    CHECK(b == before);
+    const auto last = b.template try_charge<bk::Tokens, bk::Calls, bk::Millis>(60u, 3u, 51u);
+    REQUIRE_FALSE(last.has_value());
+    CHECK(last.error().dimension() == millis);
+    CHECK(b == before);
+    const auto huge = b.template try_charge<bk::Millis, bk::Calls>(max, max);
+    REQUIRE_FALSE(huge.has_value());
+    CHECK(huge.error() == bk::ChargeError{Err::WouldExhaust, millis});
+    CHECK(b == before);
+}
+
+TEST_CASE_TEMPLATE("Checked multi-dimension try_charge: Overflow names its dimension, nothing changes", S,
+                   BKTEST_STORAGES) {
+    auto b = make_wide<Llm<S, bk::Checked>>();
+    REQUIRE(b.template charge<bk::Tokens>(max - 1).has_value());
+    const auto before = b;
+    const auto r = b.template try_charge<bk::Millis, bk::Tokens>(5u, 2u);
+    REQUIRE_FALSE(r.has_value());
+    CHECK(r.error() == bk::ChargeError{Err::Overflow, tokens});
+    CHECK(b == before);
+    const std::array<bk::KeyedAmount, 2> list{{{millis, 5u}, {tokens, 2u}}};
+    CHECK(b.try_charge(list) == r);
+    CHECK(b == before);
+    // Saturate admits the same request: the saturated total fits a limit of 2^64-1.
+    auto s = make_wide<Llm<S>>();
+    static_cast<void>(s.template charge<bk::Tokens>(max - 1));
+    const auto admitted = s.template try_charge<bk::Millis, bk::Tokens>(5u, 2u);
+    REQUIRE(admitted.has_value());
+    CHECK(totals(s) == Totals{max, 5, 0});
+}
+
+TEST_CASE_TEMPLATE("keyed try_charge over a list: all or nothing, like the typed one", S, BKTEST_STORAGES) {
+    auto typed = make_llm<Llm<S>>();
+    auto keyed = typed;
+    const std::array<bk::KeyedAmount, 3> fits{{{calls, 1u}, {tokens, 81u}, {millis, 10u}}};
+    const auto k = keyed.try_charge(fits);
+    const auto t = typed.template try_charge<bk::Calls, bk::Tokens, bk::Millis>(1u, 81u, 10u);
+    REQUIRE(k.has_value());
+    CHECK(k == t);
+    CHECK(k->crossed_warn() == t->crossed_warn());
+    CHECK(keyed == typed);
+    const auto before = keyed;
+    const std::array<bk::KeyedAmount, 3> refused{{{millis, 40u}, {calls, 3u}, {tokens, 1u}}};
+    const auto r = keyed.try_charge(refused);
+    REQUIRE_FALSE(r.has_value());
+    CHECK(r.error() == bk::ChargeError{Err::WouldExhaust, calls});  // millis fits; calls is the first that does not
+    CHECK(keyed == before);
+}
+
+TEST_CASE_TEMPLATE("keyed lists: unknown and repeated keys are refused before anything is charged", S,
+                   BKTEST_STORAGES) {
+    auto b = make_llm<Llm<S>>();
+    static_cast<void>(b.template charge<bk::Calls>(1));
+    const auto before = b;
+    // Legend: a list, and the error of its first bad entry.
+    const std::vector<std::pair<std::vector<bk::KeyedAmount>, bk::ChargeError>> table{
+        {{{tokens, 1u}, {bytes, 1u}}, {Err::UnknownDimension, bytes}},
+        {{{bytes, 0u}}, {Err::UnknownDimension, bytes}},
+        {{{tokens, 1u}, {tokens, 1u}}, {Err::DuplicateDimension, tokens}},
+        {{{millis, 1u}, {calls, 1u}, {millis, 0u}}, {Err::DuplicateDimension, millis}},
+        {{{calls, max}, {calls, max}}, {Err::DuplicateDimension, calls}},
+        {{{millis, 1u}, {millis, 1u}, {bytes, 1u}}, {Err::DuplicateDimension, millis}},  // the first bad entry
+        {{{tokens, 1u}, {bytes, 1u}, {tokens, 1u}}, {Err::UnknownDimension, bytes}},
+        {{{bk::dim<GpuSeconds>, max}, {tokens, 1u}}, {Err::UnknownDimension, bk::dim<GpuSeconds>}},
+    };
+    for (const auto& [list, error] : table) {
+        const auto t = b.try_charge(std::span<const bk::KeyedAmount>(list));
+        REQUIRE_FALSE(t.has_value());
+        CHECK(t.error() == error);
+        CHECK(b == before);
+        const auto c = b.charge(std::span<const bk::KeyedAmount>(list));
+        REQUIRE_FALSE(c.has_value());
+        CHECK(c.error() == error);
+        CHECK(b == before);
+    }
+}
+
+TEST_CASE_TEMPLATE("keyed lists: empty and very long", S, BKTEST_STORAGES) {
+    auto b = make_llm<Llm<S>>();
+    static_cast<void>(b.template charge<bk::Tokens>(90));
+    const auto before = b;
+    const std::span<const bk::KeyedAmount> empty;
+    const auto t = b.try_charge(empty);
+    REQUIRE(t.has_value());
+    CHECK(*t == bk::Verdict::proceed());  // nothing charged: nothing to report
+    const auto c = b.charge(empty);
+    REQUIRE(c.has_value());
+    CHECK(*c == bk::Verdict::proceed());
+    CHECK(b == before);
+    // A long list repeats a key early: refused after reading a few entries.
+    std::vector<bk::KeyedAmount> long_list(100000, bk::KeyedAmount{millis, 1u});
+    long_list.front() = {tokens, 1u};
+    long_list.at(2) = {calls, 1u};
+    const auto r = b.try_charge(long_list);
+    REQUIRE_FALSE(r.has_value());
+    CHECK(r.error() == bk::ChargeError{Err::DuplicateDimension, millis});
+    CHECK(b.charge(long_list) == r);
+    CHECK(b == before);
+    // Every dimension once, in any order, then anything more is a repeat.
+    const std::array<bk::KeyedAmount, 4> all_then_one{{{calls, 1u}, {millis, 1u}, {tokens, 1u}, {calls, 0u}}};
+    CHECK(b.try_charge(all_then_one).error() == bk::ChargeError{Err::DuplicateDimension, calls});
+    CHECK(b.try_charge(std::span(all_then_one).first(3)).has_value());
+    CHECK(totals(b) == Totals{91, 1, 1});
+}
+
+TEST_CASE_TEMPLATE("the checkpoint charge<A, B, C>: every amount recorded, worst in argument order", S,
+                   BKTEST_STORAGES) {
+    auto typed = make_llm<Llm<S>>();
+    auto keyed = typed;
+    auto single = typed;
+    const bk::Verdict v = typed.template charge<bk::Millis, bk::Tokens, bk::Calls>(60u, 120u, 1u);
+    const std::array<bk::KeyedAmount, 3> list{{{millis, 60u}, {tokens, 120u}, {calls, 1u}}};
+    const auto k = keyed.charge(list);
+    const bk::Verdict by_hand =
+        bk::Verdict::worst(single.template charge<bk::Millis>(60), single.template charge<bk::Tokens>(120),
+                           single.template charge<bk::Calls>(1));
+    CHECK(v == bk::Verdict::exhausted(millis));  // both exhaust: the first argument is reported
+    CHECK(v.crossed_limit());
+    REQUIRE(k.has_value());
+    CHECK(*k == v);
+    CHECK(v == by_hand);
+    CHECK(typed == single);
+    CHECK(keyed == single);
+    CHECK(totals(typed) == Totals{120, 60, 1});  // recorded even where it exhausts
+    // UINT64_MAX in a checkpoint saturates, as a single charge does.
+    const bk::Verdict sat = typed.template charge<bk::Calls, bk::Tokens>(max, max);
+    CHECK(sat == bk::Verdict::exhausted(calls));
+    CHECK(totals(typed) == Totals{max, 60, max});
+}
+
+TEST_CASE_TEMPLATE("Checked checkpoint: what fits is recorded, the first refusal is the result", S, BKTEST_STORAGES) {
+    auto typed = make_llm<Llm<S, bk::Checked>>();
+    REQUIRE(typed.template charge<bk::Millis>(max).has_value());
+    auto keyed = typed;
+    const auto r = typed.template charge<bk::Tokens, bk::Millis, bk::Calls>(5u, 1u, 2u);
+    const std::array<bk::KeyedAmount, 3> list{{{tokens, 5u}, {millis, 1u}, {calls, 2u}}};
+    const auto k = keyed.charge(list);
+    REQUIRE_FALSE(r.has_value());
+    CHECK(r.error() == bk::ChargeError{Err::Overflow, millis});
+    CHECK(k == r);
+    CHECK(totals(typed) == Totals{5, max, 2});
+    CHECK(typed == keyed);
+}
