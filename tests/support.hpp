@@ -126,4 +126,4 @@ constexpr std::size_t first_mismatch(const std::array<Row, N>& table) noexcept {
 }  // namespace bktest
 
 /// The storage policies every templated test case runs under.
-#define BKTEST_STORAGES bk::UnsafeStorage, bk::SafeStorage
+#define BKTEST_STORAGES bk::UnsafeStorage, bk::SafeStorage, bk::AtomicStorage

@@ -186,7 +186,12 @@ public:
             return admit_slot(Slot<Set>::template of<D...>(), amount.value()..., dim<D...>);
         } else {
             static_assert(detail::require_distinct_in_charge<Set, D...>::value);
-            return admit_all<sizeof...(D)>({Slot<Set>::template of<D>()...}, {amount.value()...}, {dim<D>...}, sizeof...(D));
+            // In a window: the holds and any undo land in one reset generation.
+            static_cast<void>(ledger_.enter_window());
+            const keyed_charge_result r =
+                admit_all<sizeof...(D)>({Slot<Set>::template of<D>()...}, {amount.value()...}, {dim<D>...}, sizeof...(D));
+            ledger_.leave_window();
+            return r;
         }
     }
 
@@ -208,7 +213,10 @@ public:
         if (const auto refused = plan_of(entries, plan)) {
             return *refused;
         }
-        return admit_all(plan.slots, plan.amounts, plan.keys, plan.count);
+        static_cast<void>(ledger_.enter_window());
+        const keyed_charge_result r = admit_all(plan.slots, plan.amounts, plan.keys, plan.count);
+        ledger_.leave_window();
+        return r;
     }
 
     // ---- reserve: hold an estimate, settle the actual ---------------------
@@ -220,8 +228,12 @@ public:
         requires(sizeof...(D) >= 1)
     [[nodiscard]] constexpr reservation<D...> reserve(detail::amount_for<D>... estimate) noexcept {
         static_assert(detail::require_distinct_in_charge<Set, D...>::value);
-        const std::uint32_t generation = ledger_.generation();
-        const keyed_charge_result admitted = try_charge<D...>(estimate...);
+        // The generation is read in the same window as the holds are made, so
+        // a reset cannot fall between them (see atomic_storage.hpp).
+        const std::uint32_t generation = ledger_.enter_window();
+        const keyed_charge_result admitted =
+            admit_all<sizeof...(D)>({Slot<Set>::template of<D>()...}, {estimate.value()...}, {dim<D>...}, sizeof...(D));
+        ledger_.leave_window();
         return reservation<D...>{admitted ? this : nullptr, {estimate.value()...}, generation, admitted};
     }
 
@@ -447,7 +459,9 @@ private:
                                               const std::array<std::uint64_t, sizeof...(D)>& actuals) noexcept {
         constexpr std::array<Slot<Set>, sizeof...(D)> slots{Slot<Set>::template of<D>()...};
         constexpr std::array<Dim, sizeof...(D)> keys{dim<D>...};
-        if (generation != ledger_.generation()) {
+        // The window keeps a reset from clearing the totals between the
+        // generation check and the updates below.
+        if (!ledger_.enter_window(generation)) {
             return ChargeError{ChargeError::Kind::Stale, keys.front()};
         }
         Verdict worst;
@@ -470,6 +484,7 @@ private:
                 worst = Verdict::worst(worst, r);
             }
         }
+        ledger_.leave_window();
         if (first_error) {
             return *first_error;
         }
@@ -480,7 +495,7 @@ private:
     template <class... D>
     constexpr void release_held(std::uint32_t generation,
                                 const std::array<std::uint64_t, sizeof...(D)>& estimates) noexcept {
-        if (generation != ledger_.generation()) {
+        if (!ledger_.enter_window(generation)) {
             return;
         }
         constexpr std::array<Slot<Set>, sizeof...(D)> slots{Slot<Set>::template of<D>()...};
@@ -488,6 +503,7 @@ private:
         for (std::size_t i = 0; i < sizeof...(D); ++i) {
             static_cast<void>(refund_slot(slots.at(i), estimates.at(i), keys.at(i)));
         }
+        ledger_.leave_window();
     }
 
     // The checkpoint: every amount charged in order, `worst` of the verdicts;

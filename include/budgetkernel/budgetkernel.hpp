@@ -2,6 +2,7 @@
 #pragma once
 
 #include "amount.hpp"              // IWYU pragma: export
+#include "atomic_storage.hpp"      // IWYU pragma: export
 #include "budget.hpp"              // IWYU pragma: export
 #include "builder.hpp"             // IWYU pragma: export
 #include "charge_result.hpp"       // IWYU pragma: export

@@ -508,7 +508,8 @@ struct Subject {
 
 template <class Set>
 using Subjects = std::tuple<Subject<Set, bk::UnsafeStorage, bk::Saturate>, Subject<Set, bk::SafeStorage, bk::Saturate>,
-                            Subject<Set, bk::UnsafeStorage, bk::Checked>, Subject<Set, bk::SafeStorage, bk::Checked>>;
+                            Subject<Set, bk::UnsafeStorage, bk::Checked>, Subject<Set, bk::SafeStorage, bk::Checked>,
+                            Subject<Set, bk::AtomicStorage, bk::Saturate>, Subject<Set, bk::AtomicStorage, bk::Checked>>;
 
 struct Target {
     bool typed = false;
