@@ -5,6 +5,7 @@
 #include "atomic_storage.hpp"      // IWYU pragma: export
 #include "budget.hpp"              // IWYU pragma: export
 #include "builder.hpp"             // IWYU pragma: export
+#include "chain.hpp"               // IWYU pragma: export
 #include "charge_result.hpp"       // IWYU pragma: export
 #include "configuration.hpp"       // IWYU pragma: export
 #include "dim.hpp"                 // IWYU pragma: export
