@@ -90,12 +90,14 @@ struct AtomicStorage {
         // which is all a per-dimension read needs; reset() ordering goes
         // through window_.
         [[nodiscard]] std::uint64_t load(std::size_t i) const noexcept {
-            return values_[i].load(std::memory_order_relaxed);  // NOLINT(cppcoreguidelines-pro-bounds-constant-array-index): i < N
+            return values_[i].load(
+                std::memory_order_relaxed);  // NOLINT(cppcoreguidelines-pro-bounds-constant-array-index): i < N
         }
 
         // Relaxed, as load: only the value itself is published.
         void store(std::size_t i, std::uint64_t value) noexcept {
-            values_[i].store(value, std::memory_order_relaxed);  // NOLINT(cppcoreguidelines-pro-bounds-constant-array-index): i < N
+            values_[i].store(
+                value, std::memory_order_relaxed);  // NOLINT(cppcoreguidelines-pro-bounds-constant-array-index): i < N
         }
 
         /// The step runs on the value it is about to replace: a CAS loop that
@@ -104,7 +106,8 @@ struct AtomicStorage {
         /// (a poll or a zero refund does not take the cache line).
         template <class Step>
         [[nodiscard]] Transition update(std::size_t i, Step step) noexcept {
-            std::atomic<std::uint64_t>& cell = values_[i];  // NOLINT(cppcoreguidelines-pro-bounds-constant-array-index): i < N
+            std::atomic<std::uint64_t>& cell =
+                values_[i];  // NOLINT(cppcoreguidelines-pro-bounds-constant-array-index): i < N
             // Relaxed load and CAS: the counter's modification order alone
             // makes the read-modify-write atomic and the totals exact; no
             // other memory is published through it. A window's updates are
@@ -119,8 +122,7 @@ struct AtomicStorage {
                     return {before, before, true};
                 }
                 // Weak: a spurious failure only runs the step once more.
-                if (cell.compare_exchange_weak(before, p.value, std::memory_order_relaxed,
-                                               std::memory_order_relaxed)) {
+                if (cell.compare_exchange_weak(before, p.value, std::memory_order_relaxed, std::memory_order_relaxed)) {
                     return {before, p.value, true};
                 }
             }

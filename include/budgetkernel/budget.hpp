@@ -16,7 +16,6 @@
 #include "charge_result.hpp"
 #include "configuration.hpp"
 #include "detail/diagnostics.hpp"
-#include "transition.hpp"
 #include "dim.hpp"
 #include "dims.hpp"
 #include "errors.hpp"
@@ -27,6 +26,7 @@
 #include "result.hpp"
 #include "slot.hpp"
 #include "storage.hpp"
+#include "transition.hpp"
 #include "verdict.hpp"
 
 namespace budgetkernel {
@@ -111,8 +111,8 @@ public:
             return charge_slot(Slot<Set>::template of<D...>(), amount.value()..., dim<D...>);
         } else {
             static_assert(detail::require_distinct_in_charge<Set, D...>::value);
-            return charge_each<charge_result, sizeof...(D)>({Slot<Set>::template of<D>()...}, {amount.value()...}, {dim<D>...},
-                                              sizeof...(D));
+            return charge_each<charge_result, sizeof...(D)>({Slot<Set>::template of<D>()...}, {amount.value()...},
+                                                            {dim<D>...}, sizeof...(D));
         }
     }
 
@@ -188,8 +188,8 @@ public:
             static_assert(detail::require_distinct_in_charge<Set, D...>::value);
             // In a window: the holds and any undo land in one reset generation.
             static_cast<void>(ledger_.enter_window());
-            const keyed_charge_result r =
-                admit_all<sizeof...(D)>({Slot<Set>::template of<D>()...}, {amount.value()...}, {dim<D>...}, sizeof...(D));
+            const keyed_charge_result r = admit_all<sizeof...(D)>({Slot<Set>::template of<D>()...}, {amount.value()...},
+                                                                  {dim<D>...}, sizeof...(D));
             ledger_.leave_window();
             return r;
         }
@@ -355,8 +355,7 @@ private:
         }
     }
 
-    [[nodiscard]] constexpr charge_result would_charge_slot(Slot<Set> s, std::uint64_t amount,
-                                                            Dim key) const noexcept {
+    [[nodiscard]] constexpr charge_result would_charge_slot(Slot<Set> s, std::uint64_t amount, Dim key) const noexcept {
         const std::uint64_t before = ledger_.spent(s);
         if constexpr (refuses_overflow_v<Overflow>) {
             const std::optional<std::uint64_t> sum = Overflow::add(before, amount);
@@ -408,8 +407,8 @@ private:
     // undoes what the earlier ones recorded and reports that refusal.
     template <std::size_t N>
     constexpr keyed_charge_result admit_all(const std::array<Slot<Set>, N>& slots,
-                                            const std::array<std::uint64_t, N>& amounts,
-                                            const std::array<Dim, N>& keys, std::size_t count) noexcept {
+                                            const std::array<std::uint64_t, N>& amounts, const std::array<Dim, N>& keys,
+                                            std::size_t count) noexcept {
         std::array<Transition, N> done{};
         Verdict worst;
         for (std::size_t i = 0; i < count; ++i) {
@@ -446,8 +445,7 @@ private:
 
     // Returns `amount` to `s`; the verdict on the total after it.
     constexpr Verdict refund_slot(Slot<Set> s, std::uint64_t amount, Dim key) noexcept {
-        const Transition t =
-            ledger_.update(s, [amount](std::uint64_t now) noexcept { return take_back(now, amount); });
+        const Transition t = ledger_.update(s, [amount](std::uint64_t now) noexcept { return take_back(now, amount); });
         return config_.judge(s, t.before, t.after, key);
     }
 

@@ -4,9 +4,9 @@
 
 #include <cstdint>
 
-#include "transition.hpp"
 #include "slot.hpp"
 #include "storage.hpp"
+#include "transition.hpp"
 
 namespace budgetkernel {
 

@@ -64,7 +64,9 @@ public:
 
     /// Takes over `other`'s hold; `other` holds nothing afterwards.
     constexpr Reservation(Reservation&& other) noexcept
-        : budget_(other.budget_), estimates_(other.estimates_), generation_(other.generation_),
+        : budget_(other.budget_),
+          estimates_(other.estimates_),
+          generation_(other.generation_),
           outcome_(other.outcome_) {
         other.budget_ = nullptr;
     }
@@ -141,7 +143,9 @@ private:
                           Result<Verdict, ChargeError> outcome) noexcept
         : budget_(budget), estimates_(estimates), generation_(generation), outcome_(outcome) {}
 
-    [[nodiscard]] static constexpr Dim first_key() noexcept { return dim<boost::mp11::mp_first<boost::mp11::mp_list<D...>>>; }
+    [[nodiscard]] static constexpr Dim first_key() noexcept {
+        return dim<boost::mp11::mp_first<boost::mp11::mp_list<D...>>>;
+    }
 
     B* budget_;
     std::array<std::uint64_t, size> estimates_;

@@ -127,7 +127,6 @@ public:
         }
         return a.has_value_ ? a.value_ == b.value_ : a.error_ == b.error_;
     }
-
 };
 
 }  // namespace budgetkernel

@@ -7,8 +7,8 @@
 #include <cstdint>
 #include <type_traits>
 
-#include "transition.hpp"
 #include "detail/uninitialized_slots.hpp"
+#include "transition.hpp"
 
 namespace budgetkernel {
 

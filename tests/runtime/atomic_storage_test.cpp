@@ -19,7 +19,8 @@ static_assert(std::atomic<std::uint64_t>::is_always_lock_free);
 static_assert(!std::is_trivially_copyable_v<Shared>);
 static_assert(std::is_nothrow_copy_constructible_v<Shared> && std::is_nothrow_copy_assignable_v<Shared>);
 // The other storages keep their plain, trivial copies.
-static_assert(std::is_trivially_copyable_v<Llm<bk::SafeStorage>> && std::is_trivially_copyable_v<Llm<bk::UnsafeStorage>>);
+static_assert(std::is_trivially_copyable_v<Llm<bk::SafeStorage>> &&
+              std::is_trivially_copyable_v<Llm<bk::UnsafeStorage>>);
 static_assert(std::is_trivially_copyable_v<bk::Result<Llm<bk::SafeStorage>, bk::BuilderError>>);
 
 TEST_CASE("a copy is a snapshot of the counters, independent afterwards") {
@@ -53,7 +54,8 @@ TEST_CASE("a Result holds an atomic budget, and its copies switch sides") {
     failed = copy;  // error -> value
     REQUIRE(failed);
     CHECK(failed->spent<bk::Tokens>() == 7);
-    failed = bk::Result<Shared, bk::BuilderError>{bk::BuilderError{bk::BuilderError::Kind::ZeroLimit, bk::dim<bk::Calls>}};
+    failed =
+        bk::Result<Shared, bk::BuilderError>{bk::BuilderError{bk::BuilderError::Kind::ZeroLimit, bk::dim<bk::Calls>}};
     REQUIRE_FALSE(failed);  // value -> error
     CHECK(failed.error().dimension() == bk::dim<bk::Calls>);
 }

@@ -54,7 +54,7 @@ TEST_CASE_TEMPLATE("a plain chain charge records everywhere and names the worst 
 TEST_CASE_TEMPLATE("the tie goes to the first budget in chain order", S, BKTEST_STORAGES) {
     Fixture<S> f;
     bk::Chain chain{f.global, f.run};
-    static_cast<void>(f.global.template charge<bk::Tokens>(910));  // global warns
+    static_cast<void>(f.global.template charge<bk::Tokens>(910));      // global warns
     const bk::ChainVerdict v = chain.template charge<bk::Tokens>(60);  // run warns too
     CHECK(v.kind() == K::Warn);
     CHECK(v.budget() == 0U);

@@ -46,7 +46,10 @@ using Shared = bk::Budget<Two, Storage, Overflow>;
 
 template <class B>
 B make(std::uint64_t tokens, std::uint64_t calls) {
-    return *B::builder().template limit_with_warn<bk::Tokens>(tokens, tokens / 2).template limit<bk::Calls>(calls).build();
+    return *B::builder()
+                .template limit_with_warn<bk::Tokens>(tokens, tokens / 2)
+                .template limit<bk::Calls>(calls)
+                .build();
 }
 
 }  // namespace bkstress
