@@ -11,5 +11,7 @@ void register_unsafe_charges_x8();
 void register_safe_charges();
 void register_safe_charges_x8();
 void register_lifecycle_benchmarks();
+void register_admission_benchmarks();
+void register_vector_of_budgets();
 
 }  // namespace bench

@@ -108,6 +108,41 @@ void typed_checkpoint(benchmark::State& state) {
     });
 }
 
+// The same checkpoint in one call: charge<Tokens, Millis, Calls>(a, b, c).
+template <std::size_t Lanes, class Storage>
+void variadic_checkpoint(benchmark::State& state) {
+    using B = BudgetOf<Dims3, Storage>;
+    const auto budget = make_budget<B>(State::Continue);
+    if (!check(state, budget.has_value())) {
+        return;
+    }
+    time_charges<Lanes>(state, *budget, [](B& b, std::uint64_t a) BENCH_INLINE {
+        return b.template charge<bk::Tokens, bk::Millis, bk::Calls>(a, opaque(a), opaque(a));
+    });
+}
+
+// The checkpoint through the runtime-keyed door, as code that reads its
+// dimensions from configuration writes it: three keyed charges, each result
+// checked (an unknown key would stop the step), reduced with worst. The keys
+// are opaque: the optimiser cannot resolve them at compile time.
+template <std::size_t Lanes, class Storage>
+void keyed_checkpoint(benchmark::State& state) {
+    using B = BudgetOf<Dims3, Storage>;
+    const auto budget = make_budget<B>(State::Continue);
+    if (!check(state, budget.has_value())) {
+        return;
+    }
+    time_charges<Lanes>(state, *budget, [](B& b, std::uint64_t a) BENCH_INLINE {
+        const auto tokens = b.charge(opaque(bk::dim<bk::Tokens>), a);
+        const auto millis = b.charge(opaque(bk::dim<bk::Millis>), opaque(a));
+        const auto calls = b.charge(opaque(bk::dim<bk::Calls>), opaque(a));
+        if (!tokens || !millis || !calls) [[unlikely]] {
+            return bk::Verdict::exhausted(bk::dim<bk::Tokens>);
+        }
+        return bk::Verdict::worst(*tokens, *millis, *calls);
+    });
+}
+
 template <std::size_t Lanes>
 void hand_written_checkpoint(benchmark::State& state) {
     time_charges<Lanes>(state, make_hand_written<3>(State::Continue),
@@ -170,6 +205,10 @@ struct LibraryCases {
         for_each_state<Each>();
         benchmark::RegisterBenchmark((shape<Lanes>("checkpoint") + "/continue/typed/" + policy).c_str(),
                                      typed_checkpoint<Lanes, Storage>);
+        benchmark::RegisterBenchmark((shape<Lanes>("checkpoint") + "/continue/variadic/" + policy).c_str(),
+                                     variadic_checkpoint<Lanes, Storage>);
+        benchmark::RegisterBenchmark((shape<Lanes>("checkpoint") + "/continue/keyed/" + policy).c_str(),
+                                     keyed_checkpoint<Lanes, Storage>);
     }
 };
 

@@ -53,4 +53,14 @@ using bench::Dims3;
     return budget.charge(key, amount);
 }
 
+[[gnu::noinline]] bk::Verdict would_charge_safe(const BudgetOf<Dims3, bk::SafeStorage>& budget,
+                                                std::uint64_t amount) noexcept {
+    return budget.would_charge<bk::Tokens>(amount);
+}
+
+[[gnu::noinline]] BudgetOf<Dims3, bk::SafeStorage>::keyed_charge_result try_charge_safe(
+    BudgetOf<Dims3, bk::SafeStorage>& budget, std::uint64_t amount) noexcept {
+    return budget.try_charge<bk::Tokens>(amount);
+}
+
 }  // namespace codegen

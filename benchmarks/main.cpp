@@ -57,6 +57,8 @@ int main(int argc, char** argv) {
     bench::register_unsafe_charges_x8();
     bench::register_safe_charges_x8();
     bench::register_lifecycle_benchmarks();
+    bench::register_admission_benchmarks();
+    bench::register_vector_of_budgets();
     benchmark::Initialize(&argc, argv);
     if (benchmark::ReportUnrecognizedArguments(argc, argv)) {
         return 1;

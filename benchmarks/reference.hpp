@@ -60,6 +60,38 @@ struct HandWritten {
         return {HandVerdict::Kind::Continue, std::get<I>(hand_names)};
     }
 
+    /// Asks first: charges only when the new total stays within the limit
+    /// (no overflow either), as careful code does before sending a request.
+    template <std::size_t I>
+    bool try_charge(std::uint64_t amount, HandVerdict& out) noexcept {
+        static_assert(I < N);
+        const std::uint64_t before = spent[I];
+        if (before > limit[I] || amount > limit[I] - before) {
+            return false;
+        }
+        const std::uint64_t sum = before + amount;
+        spent[I] = sum;
+        out = {sum > warn[I] ? HandVerdict::Kind::Warn : HandVerdict::Kind::Continue, std::get<I>(hand_names)};
+        return true;
+    }
+
+    /// The verdict charge<I>(amount) would give, changing nothing.
+    template <std::size_t I>
+    [[nodiscard]] HandVerdict would_charge(std::uint64_t amount) const noexcept {
+        static_assert(I < N);
+        std::uint64_t sum = spent[I] + amount;
+        if (sum < amount) {
+            sum = std::numeric_limits<std::uint64_t>::max();
+        }
+        if (sum > limit[I]) {
+            return {HandVerdict::Kind::Exhausted, std::get<I>(hand_names)};
+        }
+        if (sum > warn[I]) {
+            return {HandVerdict::Kind::Warn, std::get<I>(hand_names)};
+        }
+        return {HandVerdict::Kind::Continue, std::get<I>(hand_names)};
+    }
+
     void reset() noexcept {
         for (std::uint64_t& s : spent) {
             s = 0;

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Builds and runs one example program, installing what is missing first.
 #   bash scripts/run-example.sh llm_pipeline [ARGS...]
-# Examples: llm_pipeline task_runner http_quota custom_budget config_file readme_tour
+# Examples: llm_pipeline llm_reservations task_runner http_quota custom_budget config_file readme_tour
 set -euo pipefail
 cd "$(dirname "$0")/.."
 

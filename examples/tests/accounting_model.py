@@ -76,6 +76,33 @@ def llm_pipeline(step_count=None):
     return out
 
 
+def llm_reservations():
+    """Reserve the maximum (tokens and one call, all or nothing), settle the
+    actual; a reservation that would pass a limit is refused and ends the loop."""
+    budget = Budget([('tokens', (10000, 8000)), ('calls', (5, 4))])
+    requests = [('plan', 2000, 1200), ('retrieve', 3000, 2400), ('draft', 4000, 3200),
+                ('critique', 2000, 1400), ('revise', 2000, 900), ('summarize', 1500, 600)]
+    out = []
+    for step, most, used in requests:
+        wanted = {'tokens': most, 'calls': 1}
+        refused = next((d for d, a in wanted.items() if budget.spent[d] + a > budget.limits[d][0]), None)
+        if refused:
+            out.append(f"{step}: not sent (budgetkernel: dimension '{refused}' would pass its limit; "
+                       "the charge is refused)")
+            break
+        before = budget.spent['tokens']
+        verdicts = [budget.charge(d, a) for d, a in wanted.items()]
+        warn = budget.limits['tokens'][1]
+        if before <= warn < budget.spent['tokens'] and worst(verdicts)[1] == 'tokens':
+            out.append('alert: tokens passed its warn threshold')
+        budget.spent['tokens'] -= most - used
+        settled = worst([budget.charge('tokens', 0), budget.charge('calls', 0)])
+        out.append(f'{step}: reserved {most}, used {used}, ' + line('now', settled))
+    out.append(f"spent tokens: {budget.spent['tokens']} of 10000")
+    out.append(f"spent calls: {budget.spent['calls']} of 5")
+    return out
+
+
 def task_runner():
     budget = Budget([('calls', (4, 3)), ('millis', (12000, 9000)),
                      ('bytes', (2000000, 1600000)), ('custom0', (100, 80))])
@@ -143,6 +170,7 @@ CASES = {
     'llm_pipeline.out': llm_pipeline(),
     'llm_pipeline-4.out': llm_pipeline(4),
     'llm_pipeline-0.out': llm_pipeline(0),
+    'llm_reservations.out': llm_reservations(),
     'task_runner.out': task_runner(),
     'http_quota.out': http_quota(),
     'custom_budget.out': custom_budget(),

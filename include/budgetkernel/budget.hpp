@@ -111,19 +111,19 @@ public:
             return charge_slot(Slot<Set>::template of<D...>(), amount.value()..., dim<D...>);
         } else {
             static_assert(detail::require_distinct_in_charge<Set, D...>::value);
-            return charge_each<charge_result, sizeof...(D)>({Slot<Set>::template of<D>()...}, {amount.value()...},
-                                                            {dim<D>...}, sizeof...(D));
+            Checkpoint checkpoint;
+            (checkpoint.add(charge_slot(Slot<Set>::template of<D>(), amount.value(), dim<D>)), ...);
+            return checkpoint.template result<charge_result>();
         }
     }
 
     /// Runtime-keyed charge: like `charge<D>`, or UnknownDimension (nothing
     /// changes) when `key` is not in the set.
-    [[nodiscard]] constexpr keyed_charge_result charge(Dim key, Amount amount) noexcept {
-        const auto [slot, known] = Slot<Set>::lookup(key);
-        if (known) [[likely]] {
-            return charge_slot(slot, amount.value(), key);
-        }
-        return ChargeError{ChargeError::Kind::UnknownDimension, key};
+    [[nodiscard, BUDGETKERNEL_DETAIL_KEYED_INLINE]] constexpr keyed_charge_result charge(Dim key,
+                                                                                         Amount amount) noexcept {
+        return Slot<Set>::visit(
+            key, [&](Slot<Set> s) noexcept -> keyed_charge_result { return charge_slot(s, amount.value(), key); },
+            [key]() noexcept -> keyed_charge_result { return unknown(key); });
     }
 
     /// Runtime-keyed checkpoint: every entry charged in order, `worst` of the
@@ -135,7 +135,7 @@ public:
         if (const auto refused = plan_of(entries, plan)) {
             return *refused;
         }
-        return charge_each<keyed_charge_result>(plan.slots, plan.amounts, plan.keys, plan.count);
+        return charge_each(plan);
     }
 
     // ---- ask: nothing changes ---------------------------------------------
@@ -149,12 +149,11 @@ public:
     }
 
     /// Runtime-keyed `would_charge`; UnknownDimension for a key outside the set.
-    [[nodiscard]] constexpr keyed_charge_result would_charge(Dim key, Amount amount) const noexcept {
-        const auto [slot, known] = Slot<Set>::lookup(key);
-        if (known) [[likely]] {
-            return would_charge_slot(slot, amount.value(), key);
-        }
-        return ChargeError{ChargeError::Kind::UnknownDimension, key};
+    [[nodiscard, BUDGETKERNEL_DETAIL_KEYED_INLINE]] constexpr keyed_charge_result would_charge(
+        Dim key, Amount amount) const noexcept {
+        return Slot<Set>::visit(
+            key, [&](Slot<Set> s) noexcept -> keyed_charge_result { return would_charge_slot(s, amount.value(), key); },
+            [key]() noexcept -> keyed_charge_result { return unknown(key); });
     }
 
     /// The verdict of the whole budget now: what a zero charge on every
@@ -197,12 +196,11 @@ public:
 
     /// Runtime-keyed `try_charge`; UnknownDimension (nothing changes) for a
     /// key outside the set.
-    [[nodiscard]] constexpr keyed_charge_result try_charge(Dim key, Amount amount) noexcept {
-        const auto [slot, known] = Slot<Set>::lookup(key);
-        if (known) [[likely]] {
-            return admit_slot(slot, amount.value(), key);
-        }
-        return ChargeError{ChargeError::Kind::UnknownDimension, key};
+    [[nodiscard, BUDGETKERNEL_DETAIL_KEYED_INLINE]] constexpr keyed_charge_result try_charge(Dim key,
+                                                                                             Amount amount) noexcept {
+        return Slot<Set>::visit(
+            key, [&](Slot<Set> s) noexcept { return admit_slot(s, amount.value(), key); },
+            [key]() noexcept -> keyed_charge_result { return unknown(key); });
     }
 
     /// Runtime-keyed all-or-nothing admission over a list of entries. The
@@ -299,6 +297,10 @@ private:
     friend class Reservation;
 
     static constexpr std::uint64_t saturated = std::numeric_limits<std::uint64_t>::max();
+
+    [[nodiscard]] static constexpr keyed_charge_result unknown(Dim key) noexcept {
+        return ChargeError{ChargeError::Kind::UnknownDimension, key};
+    }
 
     // The checked form of a keyed list: slots, amounts and keys of its first
     // `count` entries (at most one per dimension, so Set::size at most).
@@ -452,9 +454,11 @@ private:
     // Reservation::settle: per dimension, the difference between actual and
     // estimate returned or charged; nothing after a reset (Stale).
     template <class... D>
-    constexpr keyed_charge_result settle_held(std::uint32_t generation,
-                                              const std::array<std::uint64_t, sizeof...(D)>& estimates,
-                                              const std::array<std::uint64_t, sizeof...(D)>& actuals) noexcept {
+    constexpr keyed_charge_result settle_held(
+        std::uint32_t generation,
+        // NOLINTNEXTLINE(bugprone-easily-swappable-parameters): estimates, then actuals, as settle() takes them
+        const std::array<std::uint64_t, sizeof...(D)>& estimates,
+        const std::array<std::uint64_t, sizeof...(D)>& actuals) noexcept {
         constexpr std::array<Slot<Set>, sizeof...(D)> slots{Slot<Set>::template of<D>()...};
         constexpr std::array<Dim, sizeof...(D)> keys{dim<D>...};
         // The window keeps a reset from clearing the totals between the
@@ -462,31 +466,18 @@ private:
         if (!ledger_.enter_window(generation)) {
             return ChargeError{ChargeError::Kind::Stale, keys.front()};
         }
-        Verdict worst;
-        std::optional<ChargeError> first_error;
+        Checkpoint checkpoint;
         for (std::size_t i = 0; i < sizeof...(D); ++i) {
             const std::uint64_t estimate = estimates.at(i);
             const std::uint64_t actual = actuals.at(i);
             if (actual <= estimate) {
-                worst = Verdict::worst(worst, refund_slot(slots.at(i), estimate - actual, keys.at(i)));
-                continue;
-            }
-            const charge_result r = charge_slot(slots.at(i), actual - estimate, keys.at(i));
-            if constexpr (refuses_overflow_v<Overflow>) {
-                if (!r) {
-                    first_error = first_error ? first_error : r.error();
-                    continue;
-                }
-                worst = Verdict::worst(worst, *r);
+                checkpoint.add(refund_slot(slots.at(i), estimate - actual, keys.at(i)));
             } else {
-                worst = Verdict::worst(worst, r);
+                checkpoint.add(charge_slot(slots.at(i), actual - estimate, keys.at(i)));
             }
         }
         ledger_.leave_window();
-        if (first_error) {
-            return *first_error;
-        }
-        return worst;
+        return checkpoint.template result<keyed_charge_result>();
     }
 
     // Reservation::release: every estimate returned, unless reset since.
@@ -504,31 +495,44 @@ private:
         ledger_.leave_window();
     }
 
-    // The checkpoint: every amount charged in order, `worst` of the verdicts;
-    // under a refusing overflow policy, the first refusal instead.
-    template <class R, std::size_t N>
-    constexpr R charge_each(const std::array<Slot<Set>, N>& slots, const std::array<std::uint64_t, N>& amounts,
-                            const std::array<Dim, N>& keys, std::size_t count) noexcept {
-        Verdict worst;
-        if constexpr (refuses_overflow_v<Overflow>) {
-            std::optional<ChargeError> first_error;
-            for (std::size_t i = 0; i < count; ++i) {
-                const charge_result r = charge_slot(slots.at(i), amounts.at(i), keys.at(i));
+    // A checkpoint's reduction: `worst` of the verdicts in the order they
+    // are added; under a refusing overflow policy, the first refusal instead.
+    class Checkpoint {
+    public:
+        constexpr void add(const charge_result& r) noexcept {
+            if constexpr (refuses_overflow_v<Overflow>) {
                 if (r) {
-                    worst = Verdict::worst(worst, *r);
-                } else if (!first_error) {
-                    first_error = r.error();
+                    worst_ = worst_.worst(*r);
+                } else if (!refused_) {
+                    refused_ = r.error();
                 }
-            }
-            if (first_error) {
-                return *first_error;
-            }
-        } else {
-            for (std::size_t i = 0; i < count; ++i) {
-                worst = Verdict::worst(worst, charge_slot(slots.at(i), amounts.at(i), keys.at(i)));
+            } else {
+                worst_ = worst_.worst(r);
             }
         }
-        return worst;
+
+        template <class R>
+        [[nodiscard]] constexpr R result() const noexcept {
+            if constexpr (std::is_same_v<R, keyed_charge_result>) {
+                if (refused_) {
+                    return *refused_;
+                }
+            }
+            return worst_;
+        }
+
+    private:
+        Verdict worst_;
+        std::optional<ChargeError> refused_;
+    };
+
+    // The keyed checkpoint: every planned amount charged in order.
+    constexpr keyed_charge_result charge_each(const Plan& plan) noexcept {
+        Checkpoint checkpoint;
+        for (std::size_t i = 0; i < plan.count; ++i) {
+            checkpoint.add(charge_slot(plan.slots.at(i), plan.amounts.at(i), plan.keys.at(i)));
+        }
+        return checkpoint.template result<keyed_charge_result>();
     }
 
     [[nodiscard]] constexpr std::uint64_t remaining_in(Slot<Set> s) const noexcept {

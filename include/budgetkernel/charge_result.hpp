@@ -14,8 +14,8 @@ namespace budgetkernel {
 
 /// The result of a keyed charge, a `Checked` charge, `try_charge`, `settle`:
 /// a Verdict or a ChargeError. Both carry a key and a one-byte kind, so the
-/// result stores one key, one kind, the verdict's crossing flags and which of
-/// the two it holds: 16 bytes, trivially copyable, returned in two registers
+/// result stores one key and one byte: the verdict's kind and crossing flags,
+/// or a flag and the error's kind: 16 bytes, trivially copyable, returned in two registers
 /// on x86-64 and AArch64 (the general `Result` would need 24 bytes and come
 /// back through memory).
 ///
@@ -48,13 +48,12 @@ public:
     };
 
     constexpr Result(Verdict value) noexcept  // NOLINT(google-explicit-constructor): return a value directly
-        : key_(value.key_), code_(static_cast<std::uint8_t>(value.kind_)), crossing_(value.crossing_),
-          has_value_(true) {}
+        : key_(value.key_), code_(value.code_) {}
     constexpr Result(ChargeError error) noexcept  // NOLINT(google-explicit-constructor): return an error directly
-        : key_(error.key_), code_(static_cast<std::uint8_t>(error.kind_)), has_value_(false) {}
+        : key_(error.key_), code_(static_cast<std::uint8_t>(error_bit | static_cast<std::uint8_t>(error.kind_))) {}
 
-    [[nodiscard]] constexpr bool has_value() const noexcept { return has_value_; }
-    constexpr explicit operator bool() const noexcept { return has_value_; }
+    [[nodiscard]] constexpr bool has_value() const noexcept { return (code_ & error_bit) == 0; }
+    constexpr explicit operator bool() const noexcept { return has_value(); }
 
     /// The verdict. Precondition: `has_value()`.
     [[nodiscard]] constexpr Verdict value() const noexcept { return verdict(); }
@@ -63,33 +62,34 @@ public:
 
     /// The verdict, or `fallback` when this holds an error.
     [[nodiscard]] constexpr Verdict value_or(Verdict fallback) const noexcept {
-        return has_value_ ? verdict() : fallback;
+        return has_value() ? verdict() : fallback;
     }
 
     /// The error. Precondition: `!has_value()`.
     [[nodiscard]] constexpr ChargeError error() const noexcept {
-        return ChargeError{static_cast<ChargeError::Kind>(code_), key_};
+        return ChargeError{static_cast<ChargeError::Kind>(code_ & error_kind_bits), key_};
     }
 
     friend constexpr bool operator==(const Result& a, const Result& b) noexcept {
-        if (a.has_value_ != b.has_value_) {
+        if (a.has_value() != b.has_value()) {
             return false;
         }
-        return a.has_value_ ? a.verdict() == b.verdict() : a.error() == b.error();
+        return a.has_value() ? a.verdict() == b.verdict() : a.error() == b.error();
     }
 
 private:
-    [[nodiscard]] constexpr Verdict verdict() const noexcept {
-        return Verdict{static_cast<Verdict::Kind>(code_), key_, crossing_};
-    }
+    [[nodiscard]] constexpr Verdict verdict() const noexcept { return Verdict{key_, code_}; }
+
+    // A Verdict's code never has this bit; an error's code is it plus the
+    // error's kind. A verdict converts to a result without a single
+    // instruction: the two are the same key and the same byte.
+    static constexpr std::uint8_t error_bit = 0x80;
+    static constexpr std::uint8_t error_kind_bits = 0x7f;
 
     Dim key_;
-    std::uint8_t code_;  // Verdict::Kind or ChargeError::Kind, as has_value_ says
-    std::uint8_t crossing_ = 0;
-    bool has_value_;
+    std::uint8_t code_;
 };
 
-static_assert(sizeof(Result<Verdict, ChargeError>) <= 16 &&
-              std::is_trivially_copyable_v<Result<Verdict, ChargeError>>);
+static_assert(sizeof(Result<Verdict, ChargeError>) <= 16 && std::is_trivially_copyable_v<Result<Verdict, ChargeError>>);
 
 }  // namespace budgetkernel

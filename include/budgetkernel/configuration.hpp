@@ -94,27 +94,46 @@ public:
     /// The verdict of a change of `s`'s total from `before` to `after`:
     /// judged on `after`, with the crossing flags set where `before` was at or
     /// below a threshold that `after` is above.
+    // NOLINTNEXTLINE(bugprone-easily-swappable-parameters): before and after read in time order, as everywhere
     [[nodiscard]] constexpr Verdict judge(Slot<Set> s, std::uint64_t before, std::uint64_t after) const noexcept {
         return judge(s, before, after, s.key());
     }
 
     /// `judge(s, before, after)` for a caller that holds `s`'s key.
     /// Precondition: `key == s.key()`.
+    // NOLINTNEXTLINE(bugprone-easily-swappable-parameters): before and after read in time order, as everywhere
     [[nodiscard]] constexpr Verdict judge(Slot<Set> s, std::uint64_t before, std::uint64_t after,
                                           Dim key) const noexcept {
         const std::uint64_t limit = detail::at(limits_, s);
-        // "No threshold" is stored as 2^64-1, which no total exceeds: neither
-        // judging nor crossing needs a branch on it.
+        // "No threshold" is stored as 2^64-1, which no total exceeds, so
+        // judging needs no branch on it.
         const std::uint64_t warn = detail::at(warns_, s);
-        const Verdict::Kind kind = after > limit  ? Verdict::Kind::Exhausted
-                                   : after > warn ? Verdict::Kind::Warn
-                                                  : Verdict::Kind::Continue;
-        const auto crossing = static_cast<std::uint8_t>(
-            (before <= warn && after > warn ? Verdict::crossed_warn_bit : 0U) |
-            (before <= limit && after > limit ? Verdict::crossed_limit_bit : 0U));
+        // The crossing flags are worked out only where they can be set, on
+        // branches a steady state never takes: a Continue crosses nothing, a
+        // total that was already over a threshold crosses nothing again. The
+        // common paths cost what judging alone costs.
+        if (after > limit) {
+            auto code = static_cast<std::uint8_t>(Verdict::Kind::Exhausted);
+            if (before <= limit) [[unlikely]] {
+                code |= Verdict::crossed_limit_bit;
+                // A dimension without a threshold (warn == 2^64-1, not below
+                // the limit) has none to cross.
+                if (before <= warn && warn < limit) {
+                    code |= Verdict::crossed_warn_bit;
+                }
+            }
+            return Verdict{key, code};
+        }
+        if (after > warn) {
+            auto code = static_cast<std::uint8_t>(Verdict::Kind::Warn);
+            if (before <= warn) [[unlikely]] {
+                code |= Verdict::crossed_warn_bit;
+            }
+            return Verdict{key, code};
+        }
         // The key goes with Continue too (where it is not observable): the
         // same key on every outcome is a constant, not a select between two.
-        return Verdict{kind, key, crossing};
+        return Verdict{Verdict::Kind::Continue, key};
     }
 
     friend constexpr bool operator==(const Configuration&, const Configuration&) noexcept = default;

@@ -15,7 +15,9 @@ namespace budgetkernel {
 /// const std::array<bk::KeyedAmount, 2> step{{{bk::dim<bk::Tokens>, 1200}, {bk::dim<bk::Calls>, 1}}};
 /// auto r = budget.try_charge(step);  // all or nothing
 /// @endcode
-struct KeyedAmount {
+// An aggregate: Amount has no default constructor, so every KeyedAmount is
+// made with both members.
+struct KeyedAmount {  // NOLINT(cppcoreguidelines-pro-type-member-init)
     Dim key;
     Amount amount;
 };

@@ -47,11 +47,11 @@ public:
     /// Exhausted on `key`: its spent amount is above its limit.
     [[nodiscard]] static constexpr Verdict exhausted(Dim key) noexcept { return Verdict{Kind::Exhausted, key}; }
 
-    [[nodiscard]] constexpr Kind kind() const noexcept { return kind_; }
+    [[nodiscard]] constexpr Kind kind() const noexcept { return static_cast<Kind>(code_ & kind_mask); }
 
     /// The dimension a Warn or Exhausted verdict is about; empty for Continue.
     [[nodiscard]] constexpr std::optional<Dim> dimension() const noexcept {
-        if (kind_ == Kind::Continue) {
+        if (kind() == Kind::Continue) {
             return std::nullopt;
         }
         return key_;
@@ -59,21 +59,21 @@ public:
 
     /// This charge moved its dimension from at or below its warn threshold to
     /// above it (always false for a dimension without a threshold).
-    [[nodiscard]] constexpr bool crossed_warn() const noexcept { return (crossing_ & crossed_warn_bit) != 0; }
+    [[nodiscard]] constexpr bool crossed_warn() const noexcept { return (code_ & crossed_warn_bit) != 0; }
     /// This charge moved its dimension from at or below its limit to above it.
-    [[nodiscard]] constexpr bool crossed_limit() const noexcept { return (crossing_ & crossed_limit_bit) != 0; }
+    [[nodiscard]] constexpr bool crossed_limit() const noexcept { return (code_ & crossed_limit_bit) != 0; }
     /// `crossed_warn() || crossed_limit()`.
-    [[nodiscard]] constexpr bool crossed() const noexcept { return crossing_ != 0; }
+    [[nodiscard]] constexpr bool crossed() const noexcept { return (code_ & crossing_mask) != 0; }
 
     /// True unless Exhausted (a Warn still continues).
-    [[nodiscard]] constexpr bool is_continuing() const noexcept { return kind_ != Kind::Exhausted; }
-    [[nodiscard]] constexpr bool is_warning() const noexcept { return kind_ == Kind::Warn; }
-    [[nodiscard]] constexpr bool is_exhausted() const noexcept { return kind_ == Kind::Exhausted; }
+    [[nodiscard]] constexpr bool is_continuing() const noexcept { return kind() != Kind::Exhausted; }
+    [[nodiscard]] constexpr bool is_warning() const noexcept { return kind() == Kind::Warn; }
+    [[nodiscard]] constexpr bool is_exhausted() const noexcept { return kind() == Kind::Exhausted; }
 
     /// The more severe of two verdicts; on equal severity `a`, the left one.
     /// Reducing a checkpoint's charges with it reports the first dimension
     /// that reached the worst state. It does not make the charges atomic.
-    [[nodiscard]] static constexpr Verdict worst(Verdict a, Verdict b) noexcept { return b.kind_ > a.kind_ ? b : a; }
+    [[nodiscard]] static constexpr Verdict worst(Verdict a, Verdict b) noexcept { return b.kind() > a.kind() ? b : a; }
 
     /// `Verdict::worst(*this, other)`: `a.worst(b).worst(c)` reduces left to
     /// right, whatever order the compiler evaluates function arguments in.
@@ -88,7 +88,7 @@ public:
 
     /// Same kind and, unless Continue, same dimension.
     friend constexpr bool operator==(Verdict a, Verdict b) noexcept {
-        return a.kind_ == b.kind_ && (a.kind_ == Kind::Continue || a.key_ == b.key_);
+        return a.kind() == b.kind() && (a.kind() == Kind::Continue || a.key_ == b.key_);
     }
 
 private:
@@ -97,17 +97,20 @@ private:
     template <class T, class E>
     friend class Result;  // the packed Result<Verdict, ChargeError> stores the fields
 
-    static constexpr std::uint8_t crossed_warn_bit = 1;
-    static constexpr std::uint8_t crossed_limit_bit = 2;
+    // The kind and the crossing flags share one byte: a charge's verdict
+    // comes back as a key and a byte, and a Continue's byte is a constant.
+    static constexpr std::uint8_t kind_mask = 3;
+    static constexpr std::uint8_t crossed_warn_bit = 4;
+    static constexpr std::uint8_t crossed_limit_bit = 8;
+    static constexpr std::uint8_t crossing_mask = crossed_warn_bit | crossed_limit_bit;
 
-    constexpr Verdict(Kind kind, Dim key, std::uint8_t crossing = 0) noexcept
-        : key_(key), kind_(kind), crossing_(crossing) {}
+    constexpr Verdict(Kind kind, Dim key) noexcept : key_(key), code_(static_cast<std::uint8_t>(kind)) {}
+    constexpr Verdict(Dim key, std::uint8_t code) noexcept : key_(key), code_(code) {}
 
     // Not observable while Continue (dimension() is empty, == ignores it). A
     // charge's Continue carries the charged key anyway; see Configuration::judge.
     Dim key_{};
-    Kind kind_ = Kind::Continue;
-    std::uint8_t crossing_ = 0;  // crossed_warn_bit | crossed_limit_bit
+    std::uint8_t code_ = 0;  // Kind | crossed_warn_bit | crossed_limit_bit
 };
 
 static_assert(sizeof(Verdict) <= 16 && std::is_trivially_copyable_v<Verdict>);

@@ -96,8 +96,7 @@ struct require_distinct_names<true, Set, D...> {
 
 template <class D, class Set>
 struct dimension_is_named_twice_in_one_charge {
-    static_assert(dependent_false<D, Set>,
-                  "budgetkernel: a multi-dimension charge names the same dimension twice");
+    static_assert(dependent_false<D, Set>, "budgetkernel: a multi-dimension charge names the same dimension twice");
     static constexpr bool value = true;
 };
 
@@ -108,8 +107,7 @@ struct require_distinct_in_charge {
     static constexpr std::size_t at = first_repeated_type<D...>();
     static constexpr bool value = std::conditional_t<
         at == sizeof...(D), check_passed,
-        dimension_is_named_twice_in_one_charge<boost::mp11::mp_at_c<boost::mp11::mp_list<D..., void>, at>,
-                                               Set>>::value;
+        dimension_is_named_twice_in_one_charge<boost::mp11::mp_at_c<boost::mp11::mp_list<D..., void>, at>, Set>>::value;
 };
 
 template <class D, class Set>
