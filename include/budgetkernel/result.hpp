@@ -2,7 +2,7 @@
 // charges that can be refused.
 #pragma once
 
-#include <memory>
+#include <new>
 #include <type_traits>
 
 namespace budgetkernel {
@@ -33,8 +33,8 @@ template <class T, class E>
 struct ResultStorage<T, E, false> {
     constexpr explicit ResultStorage(const T& value) noexcept : value_(value), has_value_(true) {}
     constexpr explicit ResultStorage(const E& error) noexcept : error_(error), has_value_(false) {}
-    constexpr ResultStorage(const ResultStorage& other) noexcept : has_value_(other.has_value_) { copy_from(other); }
-    constexpr ResultStorage& operator=(const ResultStorage& other) noexcept {
+    ResultStorage(const ResultStorage& other) noexcept : has_value_(other.has_value_) { copy_from(other); }
+    ResultStorage& operator=(const ResultStorage& other) noexcept {
         if (this != &other) {
             has_value_ = other.has_value_;
             copy_from(other);
@@ -45,13 +45,14 @@ struct ResultStorage<T, E, false> {
     ~ResultStorage() = default;
 
     // A new object over the old one, trivially destructible, so no destructor
-    // call is owed; construct_at makes the member active (also in constant
-    // expressions).
-    constexpr void copy_from(const ResultStorage& other) noexcept {
+    // call is owed. Placement new rather than std::construct_at: <memory>
+    // brings <time.h> with it, and a value that is not trivially copyable
+    // (an atomic budget) is never copied in a constant expression anyway.
+    void copy_from(const ResultStorage& other) noexcept {
         if (other.has_value_) {
-            std::construct_at(&value_, other.value_);
+            ::new (static_cast<void*>(&value_)) T(other.value_);
         } else {
-            std::construct_at(&error_, other.error_);
+            ::new (static_cast<void*>(&error_)) E(other.error_);
         }
     }
 
