@@ -83,6 +83,15 @@ struct AtomicStorage {
             return *this;
         }
 
+        // A move is the same snapshot: atomic counters cannot be handed over.
+        slots(slots&& other) noexcept { assign(other); }
+        slots& operator=(slots&& other) noexcept {
+            if (this != &other) {
+                assign(other);
+            }
+            return *this;
+        }
+
         ~slots() = default;
 
         // Relaxed: a counter publishes nothing but its own value. Reads of

@@ -41,6 +41,16 @@ struct ResultStorage<T, E, false> {
         }
         return *this;
     }
+    // A move copies: T's copy is the one it has (an atomic budget's move is
+    // its snapshot copy too).
+    ResultStorage(ResultStorage&& other) noexcept : has_value_(other.has_value_) { copy_from(other); }
+    ResultStorage& operator=(ResultStorage&& other) noexcept {
+        if (this != &other) {
+            has_value_ = other.has_value_;
+            copy_from(other);
+        }
+        return *this;
+    }
     // T and E are trivially destructible (checked by Result): nothing to end.
     ~ResultStorage() = default;
 
