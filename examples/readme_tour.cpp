@@ -1,3 +1,4 @@
+#include <array>
 #include <cinttypes>
 #include <cstdio>
 #include <string_view>
@@ -50,6 +51,22 @@ int main() {
     const auto bad =
         CrawlBudget::keyed_builder().limit(bk::dim<Pages>, 0U).limit_with_warn(bk::dim<bk::Calls>, 10U, 10U).build();
     std::printf("build: %s\n", bad.error().message().c_str());  // ZeroLimit on pages comes first
+
+    // A report: every dimension's name, spent, limit, warn threshold, remaining.
+    for (const bk::DimensionReport& d : budget.report()) {
+        std::printf("%-6.*s %8" PRIu64 " of %8" PRIu64 ", %8" PRIu64 " left\n", static_cast<int>(d.name.size()),
+                    d.name.data(), d.spent, d.limit, d.remaining);
+    }
+
+    // A snapshot as one line of text, for persistence the caller owns...
+    std::array<char, bk::max_snapshot_text_size<CrawlBudget::dims::size>> line{};
+    if (const auto saved = bk::write_snapshot_text(budget.snapshot(), line)) {
+        std::printf("saved: %s\n", line.data());
+        // ...and restored later (limits may have changed since; names are checked).
+        if (const auto restored = CrawlBudget::restore(crawl_limits->configuration(), *saved)) {
+            std::printf("restored: %" PRIu64 " pages spent\n", restored->spent<Pages>());
+        }
+    }
 
     // reset() zeroes what was spent and keeps the limits.
     budget.reset();

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Builds the libFuzzer target (tests/fuzz/fuzz_budget.cpp) with clang++,
-# AddressSanitizer and UndefinedBehaviorSanitizer, and runs it for a while.
+# Builds the libFuzzer targets (tests/fuzz/fuzz_budget.cpp, and the snapshot
+# text parser's tests/fuzz/fuzz_snapshot_text.cpp) with clang++,
+# AddressSanitizer and UndefinedBehaviorSanitizer, and runs each for a while.
 #
 #   scripts/fuzz.sh [seconds]        (default 60)
 #
@@ -50,7 +51,7 @@ if [ ! -f "$build/build.ninja" ]; then
         -Db_sanitize=address,undefined -Db_lundef=false \
         -Dcpp_args=-fno-sanitize-recover=all >/dev/null
 fi
-if ! out="$(meson compile -C "$build" -j 1 budgetkernel_fuzz 2>&1)"; then
+if ! out="$(meson compile -C "$build" -j 1 budgetkernel_fuzz budgetkernel_fuzz_snapshot_text 2>&1)"; then
     printf '%s\n' "$out" >&2
     echo "fuzz: build failed" >&2
     exit 1
@@ -82,3 +83,21 @@ if [ "$status" -ne 0 ]; then
     exit 1
 fi
 echo "fuzz: ok, ${execs:-?} execs in ${seconds} s (${rate:-?} exec/s), corpus ${seeds} -> ${inputs} inputs, 0 findings"
+
+# -- the snapshot text parser, from its own corpus ------------------------------
+mkdir "$work/snapshot_corpus"
+cp "$root"/tests/fuzz/snapshot_corpus/* "$work/snapshot_corpus/"
+slog="$work/snapshot.log"
+status=0
+# shellcheck disable=SC2086 # FUZZ_ARGS is a list of flags
+UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
+    "$build/tests/fuzz/budgetkernel_fuzz_snapshot_text" -max_total_time="$seconds" -timeout=10 -print_final_stats=1 \
+    -artifact_prefix="$root/" ${FUZZ_ARGS:-} "$work/snapshot_corpus" >"$slog" 2>&1 || status=$?
+sexecs="$(sed -n 's/^stat::number_of_executed_units: *//p' "$slog" | tail -n 1)"
+if [ "$status" -ne 0 ]; then
+    cp "$slog" "$root/fuzz-last.log"
+    grep -E 'mismatch|ERROR|SUMMARY|Test unit written' "$slog" >&2 || true
+    echo "fuzz: snapshot text FAILED after ${sexecs:-?} execs (exit $status); input and log at the top of the tree" >&2
+    exit 1
+fi
+echo "fuzz: snapshot text ok, ${sexecs:-?} execs in ${seconds} s, 0 findings"

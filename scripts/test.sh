@@ -15,7 +15,7 @@ cd "$(dirname "$0")/.."
 
 builddir=${BK_BUILDDIR:-build}
 export CXX=${CXX:-g++}
-groups=(build test consumer)
+groups=(build test consumer redis)
 [[ $CXX == clang* ]] && groups+=(clang)
 bash scripts/bootstrap.sh "${groups[@]}" || { echo "0 passed, 1 failed"; exit 1; }
 

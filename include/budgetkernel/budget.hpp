@@ -22,9 +22,12 @@
 #include "keyed_amount.hpp"
 #include "ledger.hpp"
 #include "overflow.hpp"
+#include "report.hpp"
 #include "reservation.hpp"
 #include "result.hpp"
 #include "slot.hpp"
+#include "snapshot.hpp"
+#include "snapshot_text.hpp"
 #include "storage.hpp"
 #include "transition.hpp"
 #include "verdict.hpp"
@@ -291,6 +294,63 @@ public:
     [[nodiscard]] constexpr const ledger_type& ledger() const noexcept { return ledger_; }
 
     friend constexpr bool operator==(const Budget&, const Budget&) noexcept = default;
+
+    // ---- Snapshots, restoring, reports and overriding a configuration
+    // (snapshot.hpp, snapshot_text.hpp, report.hpp and builder.hpp hold the
+    // logic; these members only open the doors) -------------------------------
+
+    /// What `snapshot()` returns.
+    using snapshot_type = Snapshot<Set::size>;
+
+    /// The spent counters with their dimension names, in set order.
+    [[nodiscard]] constexpr snapshot_type snapshot() const noexcept { return detail::take_snapshot(ledger_); }
+
+    /// A budget with `config`'s limits and the totals of `s`, matched by name
+    /// (in any order). Refused, naming the dimension: a dimension of the set
+    /// missing from `s` (MissingDimension), an entry naming none of the set
+    /// (UnknownDimension), a name twice (DuplicateDimension), an entry that
+    /// holds no valid name (MalformedEntry). Limits may differ from those in
+    /// force when `s` was taken.
+    template <std::size_t M>
+    [[nodiscard]] static constexpr Result<Budget, SnapshotError> restore(const configuration_type& config,
+                                                                         const Snapshot<M>& s) noexcept {
+        Budget b{config};
+        if (const std::optional<SnapshotError> e = detail::restore_snapshot(b.ledger_, s)) {
+            return *e;
+        }
+        return b;
+    }
+
+    /// `restore` from name/value pairs, with the same checks.
+    [[nodiscard]] static constexpr Result<Budget, SnapshotError> restore(const configuration_type& config,
+                                                                         std::span<const NamedSpent> pairs) noexcept {
+        Budget b{config};
+        if (const std::optional<SnapshotError> e = detail::restore_named(b.ledger_, pairs)) {
+            return *e;
+        }
+        return b;
+    }
+
+    /// `restore` from the text form (snapshot_text.hpp): a parse error or
+    /// any error of restoring a snapshot.
+    [[nodiscard]] static constexpr Result<Budget, SnapshotError> restore(const configuration_type& config,
+                                                                         std::string_view text) noexcept {
+        const auto parsed = parse_snapshot_text<snapshot_type>(text);
+        if (!parsed) {
+            return parsed.error();
+        }
+        return restore(config, *parsed);
+    }
+
+    /// The runtime-keyed builder starting from `base`: each call overrides
+    /// one dimension (per-tenant limits over defaults). See KeyedBuilder.
+    [[nodiscard]] static constexpr KeyedBuilder<Budget> keyed_builder(const configuration_type& base) noexcept {
+        return KeyedBuilder<Budget>{base};
+    }
+
+    /// Name, spent, limit, warn threshold, remaining and verdict of every
+    /// dimension, in set order.
+    [[nodiscard]] constexpr Report<Set::size> report() const noexcept { return make_report(config_, ledger_); }
 
 private:
     template <class B, class... D>

@@ -144,7 +144,23 @@ class KeyedBuilder {
 
 public:
     constexpr KeyedBuilder() noexcept = default;
-    constexpr explicit KeyedBuilder(const detail::Declaration<Set>& decl) noexcept : decl_(decl) {}
+    constexpr explicit KeyedBuilder(const detail::Declaration<Set>& decl) noexcept
+        : decl_(decl), called_(decl.declared) {}
+
+    /// A builder that starts from `base`'s limits and thresholds: every
+    /// dimension is declared, and each call overrides one dimension (its
+    /// limit and its threshold; `limit` alone leaves it without one). Two
+    /// calls on one dimension are still DuplicateDimension; the result is
+    /// validated like any other. `Budget::keyed_builder(base)` returns one.
+    ///
+    /// @code
+    /// auto tenant = Llm::keyed_builder(defaults).limit(bk::dim<bk::Tokens>, 50'000).build();
+    /// @endcode
+    constexpr explicit KeyedBuilder(const Configuration<Set>& base) noexcept {
+        for (const Slot<Set> s : Slot<Set>::all()) {
+            decl_.declare(s, base.limit(s), base.warn(s));
+        }
+    }
 
     [[nodiscard]] constexpr KeyedBuilder limit(Dim key, Amount limit) const noexcept {
         return declare(key, limit.value(), std::nullopt);
@@ -186,12 +202,13 @@ private:
                 next.unknown_ = key;
                 next.has_unknown_ = true;
             }
-        } else if (next.decl_.has(*s)) {
+        } else if ((next.called_ & detail::Declaration<Set>::bit(*s)) != 0) {
             if (!next.has_duplicate_) {
                 next.duplicate_ = key;
                 next.has_duplicate_ = true;
             }
         } else {
+            next.called_ |= detail::Declaration<Set>::bit(*s);
             next.decl_.declare(*s, limit, warn);
         }
         return next;
@@ -201,6 +218,7 @@ private:
     // false -Wmaybe-uninitialized when copying an empty optional of a class.
     // The keys start as the set's first key and are read only when flagged.
     detail::Declaration<Set> decl_{};
+    std::uint64_t called_ = 0;  // bit i: a call declared slot i (a base configuration sets none)
     Dim duplicate_ = Set::keys.front();
     Dim unknown_ = Set::keys.front();
     bool has_duplicate_ = false;

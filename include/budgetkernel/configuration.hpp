@@ -37,6 +37,8 @@ struct Declaration {
         if (warn) {
             at(warns, s) = *warn;
             with_warn |= bit(s);
+        } else {
+            with_warn &= ~bit(s);  // an override may drop a base threshold
         }
     }
 };

@@ -25,8 +25,11 @@ constexpr std::string_view type_identity() noexcept {
 }
 
 // One object per dimension type; its address is the dimension's identity.
+// Default visibility, so that a program and its shared libraries agree on it
+// under -fvisibility=hidden; the object still takes the visibility of `D`
+// when `D` is hidden (see "Keys across shared objects" in docs/DESIGN.md).
 template <Dimension D>
-inline constexpr DimInfo dim_info{D::name, type_identity<D>()};
+[[gnu::visibility("default")]] inline constexpr DimInfo dim_info{D::name, type_identity<D>()};
 
 }  // namespace detail
 
@@ -58,9 +61,16 @@ public:
             // g++ will not fold a comparison of two distinct objects'
             // addresses in a constant expression under
             // -fno-delete-null-pointer-checks (which -fsanitize=null and
-            // -fsanitize=undefined imply), so constant evaluation compares
-            // the types' identities instead; both answers agree.
-            return a.info_->type_identity == b.info_->type_identity;
+            // -fsanitize=undefined imply). Different identity strings prove
+            // different types without comparing addresses. Equal strings do
+            // not prove the same type (a template over lambdas, or clang's
+            // local classes, print alike), so then the addresses decide, as
+            // at run time: the same object folds everywhere, and two objects
+            // that print alike stop the build under that g++ flag rather
+            // than give a wrong answer.
+            if (a.info_->type_identity != b.info_->type_identity) {
+                return false;
+            }
         }
         return a.info_ == b.info_;
     }

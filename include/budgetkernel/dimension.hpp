@@ -48,36 +48,41 @@ concept Dimension = std::is_class_v<D> && requires {
     typename std::bool_constant<detail::is_valid_dimension_name(D::name)>;
 } && detail::is_valid_dimension_name(D::name);
 
+// The standard tags have default visibility even in code compiled with
+// -fvisibility=hidden: a key's identity is an object instantiated for its
+// dimension type, and GCC and clang give that object the visibility of the
+// type, so a hidden tag would give every shared object its own key.
+
 /// Model tokens consumed.
-struct Tokens {
+struct [[gnu::visibility("default")]] Tokens {
     static constexpr std::string_view name = "tokens";
 };
 /// Elapsed milliseconds, measured by the caller.
-struct Millis {
+struct [[gnu::visibility("default")]] Millis {
     static constexpr std::string_view name = "millis";
 };
 /// Bytes transferred or produced.
-struct Bytes {
+struct [[gnu::visibility("default")]] Bytes {
     static constexpr std::string_view name = "bytes";
 };
 /// Calls made (requests, tool invocations, steps).
-struct Calls {
+struct [[gnu::visibility("default")]] Calls {
     static constexpr std::string_view name = "calls";
 };
 /// Memory, in whatever unit the caller measures.
-struct Memory {
+struct [[gnu::visibility("default")]] Memory {
     static constexpr std::string_view name = "memory";
 };
 /// Caller-defined unit number 0.
-struct Custom0 {
+struct [[gnu::visibility("default")]] Custom0 {
     static constexpr std::string_view name = "custom0";
 };
 /// Caller-defined unit number 1.
-struct Custom1 {
+struct [[gnu::visibility("default")]] Custom1 {
     static constexpr std::string_view name = "custom1";
 };
 /// Caller-defined unit number 2.
-struct Custom2 {
+struct [[gnu::visibility("default")]] Custom2 {
     static constexpr std::string_view name = "custom2";
 };
 

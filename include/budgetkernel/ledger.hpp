@@ -76,7 +76,9 @@ public:
     }
 
 private:
-    typename Storage::template slots<Set::size> slots_;
+    // An empty or oversized set has already failed Dims' own static_assert;
+    // a valid slot count here keeps that the only error.
+    typename Storage::template slots<(Set::size >= 1 && Set::size <= 64) ? Set::size : 1> slots_;
 };
 
 }  // namespace budgetkernel

@@ -9,6 +9,8 @@ misuse and not from a broken file.
 Expectations, as comments at the top of the source:
   // first-error: TEXT   the first line containing "error" contains TEXT
   // expect: REGEX       somewhere in the output (one per line, all must match)
+  // max-errors: N       at most N lines contain "error:" (one mistake, one error)
+  // max-lines: N        the whole output is at most N lines
 
 Usage: check.py SOURCE -- COMPILER [ARGS...]
 """
@@ -18,13 +20,19 @@ import sys
 
 
 def expectations(path):
-    first, patterns = [], []
+    first, patterns, limits = [], [], {}
     with open(path, encoding="utf-8") as f:
         for line in f:
-            m = re.match(r"\s*//\s*(first-error|expect):\s*(.+?)\s*$", line)
-            if m:
-                (first if m.group(1) == "first-error" else patterns).append(m.group(2))
-    return first, patterns
+            m = re.match(r"\s*//\s*(first-error|expect|max-errors|max-lines):\s*(.+?)\s*$", line)
+            if not m:
+                continue
+            if m.group(1) == "first-error":
+                first.append(m.group(2))
+            elif m.group(1) == "expect":
+                patterns.append(m.group(2))
+            else:
+                limits[m.group(1)] = int(m.group(2))
+    return first, patterns, limits
 
 
 def compile_once(cmd, source, fail):
@@ -41,7 +49,7 @@ def main():
         return 2
     sep = sys.argv.index("--")
     source, cmd = sys.argv[1], sys.argv[sep + 1:]
-    first, patterns = expectations(source)
+    first, patterns, limits = expectations(source)
     if not first and not patterns:
         print(f"{source}: no expectations written; a compile-fail case must say what it expects")
         return 1
@@ -62,6 +70,14 @@ def main():
             if not re.search(pattern, out):
                 print(f"FAIL: output lacks /{pattern}/")
                 ok = False
+        errors = len([l for l in out.splitlines() if "error:" in l])
+        if "max-errors" in limits and errors > limits["max-errors"]:
+            print(f"FAIL: {errors} errors, at most {limits['max-errors']} expected")
+            ok = False
+        lines = len(out.splitlines())
+        if "max-lines" in limits and lines > limits["max-lines"]:
+            print(f"FAIL: {lines} lines of output, at most {limits['max-lines']} expected")
+            ok = False
     if not ok:
         print("---- compiler output ----")
         print(out)

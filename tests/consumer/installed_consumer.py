@@ -36,7 +36,9 @@ def installed_files(prefix):
 
 def check_install(source_root, prefix, with_cmake):
     headers_root = os.path.join(source_root, 'include')
-    expected = {f'include/{rel}' for rel in installed_files(headers_root) if rel.startswith('budgetkernel/')}
+    # Built with -Dredis=disabled: the kernel alone, without the Redis wing.
+    expected = {f'include/{rel}' for rel in installed_files(headers_root)
+                if rel.startswith('budgetkernel/') and not rel.startswith('budgetkernel/redis/')}
     expected.add('share/pkgconfig/budgetkernel.pc')
     if with_cmake:
         expected |= {'share/cmake/budgetkernel/budgetkernelConfig.cmake',
@@ -99,6 +101,7 @@ def test(args):
         prefix = os.path.join(work, 'prefix')
         common.run([args.meson, 'setup', build, args.source_root, f'--prefix={prefix}',
                     '-Dtests=disabled', '-Dexamples=disabled', '-Dbenchmarks=disabled', '-Dfuzzing=disabled',
+                    '-Dredis=disabled',
                     f'-Dcmake_package={"enabled" if with_cmake else "disabled"}',
                     f'-Ddefault_storage={args.default_storage}'], cwd=work, env=env)
         common.run([args.meson, 'install', '-C', build, '--quiet'], env=env)

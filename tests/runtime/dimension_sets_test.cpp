@@ -61,6 +61,15 @@ TEST_CASE("for_each_dimension visits the set in slot order") {
     CHECK(names == std::vector<std::string>{"pages", "bytes", "retries"});
 }
 
+TEST_CASE_TEMPLATE("for_each_dimension accepts a Budget type and walks its set", S, BKTEST_STORAGES) {
+    std::vector<std::string> names;
+    bk::for_each_dimension<bk::Budget<Crawl, S, bk::Checked>>([&](auto t) {
+        using D = typename decltype(t)::type;
+        names.emplace_back(D::name);
+    });
+    CHECK(names == std::vector<std::string>{"pages", "bytes", "retries"});
+}
+
 TEST_CASE("set members and slots") {
     CHECK(Crawl::size == 3);
     CHECK(Crawl::contains<Retries>);

@@ -1,0 +1,21 @@
+// The run-time answer of key comparison equals the constant-evaluated one for
+// every pair of key_identity.hpp's types, which print alike.
+#include <doctest/doctest.h>
+
+#include "key_identity.hpp"
+#include "support.hpp"
+
+using namespace bktest::identity;
+
+TEST_CASE("keys compare alike in constant evaluation and at run time") {
+    constexpr std::uint64_t at_compile_time = equality_table();
+    const std::uint64_t at_run_time = equality_table();
+    CHECK(at_compile_time == identity_matrix());
+    CHECK(at_run_time == at_compile_time);
+}
+
+TEST_CASE_TEMPLATE("a keyed charge with a look-alike key hits its own dimension", S, BKTEST_STORAGES) {
+    constexpr bool at_compile_time = keyed_charges_hit_the_right_dimension<Budget<S>>();
+    CHECK(at_compile_time);
+    CHECK(keyed_charges_hit_the_right_dimension<Budget<S>>());
+}
