@@ -116,7 +116,7 @@ TEST_CASE("reservation_accounting_is_exact_under_contention") {
     std::atomic<std::uint64_t> admitted{0};
     std::atomic<bool> over{false};
     run_together([&](std::size_t t) {
-        for (std::uint64_t i = 0; i < 500; ++i) {
+        for (std::uint64_t i = 0; i < 3000; ++i) {
             auto held = b.reserve<bk::Tokens>(10);
             if (b.spent<bk::Tokens>() > 200) {
                 over = true;
