@@ -9,6 +9,7 @@
 #   CXX=clang++           compiler (read when the directory is first set up)
 #   BK_SETUP="..."        extra `meson setup` arguments
 #   BK_TEST="..."         extra `meson test` arguments (e.g. --no-suite consumer)
+#   BK_WRAP="..."         a command that runs `meson test` (e.g. setarch x86_64 -R)
 set -uo pipefail
 cd "$(dirname "$0")/.."
 
@@ -36,7 +37,9 @@ if ! meson compile -C "$builddir"; then
 fi
 
 rm -f "$builddir/meson-logs/suite.json"
-meson test -C "$builddir" --logbase suite "${test_args[@]}"
+# shellcheck disable=SC2206
+wrap=(${BK_WRAP:-})
+"${wrap[@]}" meson test -C "$builddir" --logbase suite "${test_args[@]}"
 status=$?
 
 python3 - "$builddir/meson-logs/suite.json" <<'PY'

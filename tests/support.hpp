@@ -126,4 +126,8 @@ constexpr std::size_t first_mismatch(const std::array<Row, N>& table) noexcept {
 }  // namespace bktest
 
 /// The storage policies every templated test case runs under.
-#define BKTEST_STORAGES bk::UnsafeStorage, bk::SafeStorage
+#define BKTEST_STORAGES bk::UnsafeStorage, bk::SafeStorage, bk::AtomicStorage
+
+/// The storage policies usable in constant expressions (std::atomic is not),
+/// for templated cases that also evaluate at compile time.
+#define BKTEST_CONSTEXPR_STORAGES bk::UnsafeStorage, bk::SafeStorage

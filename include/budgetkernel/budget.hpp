@@ -188,8 +188,12 @@ public:
             return admit_slot(Slot<Set>::template of<D...>(), amount.value()..., dim<D...>);
         } else {
             static_assert(detail::require_distinct_in_charge<Set, D...>::value);
-            return admit_all<sizeof...(D)>({Slot<Set>::template of<D>()...}, {amount.value()...}, {dim<D>...},
-                                           sizeof...(D));
+            // In a window: the holds and any undo land in one reset generation.
+            static_cast<void>(ledger_.enter_window());
+            const keyed_charge_result r = admit_all<sizeof...(D)>({Slot<Set>::template of<D>()...}, {amount.value()...},
+                                                                  {dim<D>...}, sizeof...(D));
+            ledger_.leave_window();
+            return r;
         }
     }
 
@@ -210,7 +214,10 @@ public:
         if (const auto refused = plan_of(entries, plan)) {
             return *refused;
         }
-        return admit_all(plan.slots, plan.amounts, plan.keys, plan.count);
+        static_cast<void>(ledger_.enter_window());
+        const keyed_charge_result r = admit_all(plan.slots, plan.amounts, plan.keys, plan.count);
+        ledger_.leave_window();
+        return r;
     }
 
     // ---- reserve: hold an estimate, settle the actual ---------------------
@@ -222,8 +229,12 @@ public:
         requires(sizeof...(D) >= 1)
     [[nodiscard]] constexpr reservation<D...> reserve(detail::amount_for<D>... estimate) noexcept {
         static_assert(detail::require_distinct_in_charge<Set, D...>::value);
-        const std::uint32_t generation = ledger_.generation();
-        const keyed_charge_result admitted = try_charge<D...>(estimate...);
+        // The generation is read in the same window as the holds are made, so
+        // a reset cannot fall between them (see atomic_storage.hpp).
+        const std::uint32_t generation = ledger_.enter_window();
+        const keyed_charge_result admitted =
+            admit_all<sizeof...(D)>({Slot<Set>::template of<D>()...}, {estimate.value()...}, {dim<D>...}, sizeof...(D));
+        ledger_.leave_window();
         return reservation<D...>{admitted ? this : nullptr, {estimate.value()...}, generation, admitted};
     }
 
@@ -514,7 +525,9 @@ private:
         const std::array<std::uint64_t, sizeof...(D)>& actuals) noexcept {
         constexpr std::array<Slot<Set>, sizeof...(D)> slots{Slot<Set>::template of<D>()...};
         constexpr std::array<Dim, sizeof...(D)> keys{dim<D>...};
-        if (generation != ledger_.generation()) {
+        // The window keeps a reset from clearing the totals between the
+        // generation check and the updates below.
+        if (!ledger_.enter_window(generation)) {
             return ChargeError{ChargeError::Kind::Stale, keys.front()};
         }
         Checkpoint checkpoint;
@@ -527,6 +540,7 @@ private:
                 checkpoint.add(charge_slot(slots.at(i), actual - estimate, keys.at(i)));
             }
         }
+        ledger_.leave_window();
         return checkpoint.template result<keyed_charge_result>();
     }
 
@@ -534,7 +548,7 @@ private:
     template <class... D>
     constexpr void release_held(std::uint32_t generation,
                                 const std::array<std::uint64_t, sizeof...(D)>& estimates) noexcept {
-        if (generation != ledger_.generation()) {
+        if (!ledger_.enter_window(generation)) {
             return;
         }
         constexpr std::array<Slot<Set>, sizeof...(D)> slots{Slot<Set>::template of<D>()...};
@@ -542,6 +556,7 @@ private:
         for (std::size_t i = 0; i < sizeof...(D); ++i) {
             static_cast<void>(refund_slot(slots.at(i), estimates.at(i), keys.at(i)));
         }
+        ledger_.leave_window();
     }
 
     // A checkpoint's reduction: `worst` of the verdicts in the order they

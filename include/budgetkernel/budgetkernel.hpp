@@ -2,8 +2,10 @@
 #pragma once
 
 #include "amount.hpp"              // IWYU pragma: export
+#include "atomic_storage.hpp"      // IWYU pragma: export
 #include "budget.hpp"              // IWYU pragma: export
 #include "builder.hpp"             // IWYU pragma: export
+#include "chain.hpp"               // IWYU pragma: export
 #include "charge_result.hpp"       // IWYU pragma: export
 #include "checked_build.hpp"       // IWYU pragma: export
 #include "configuration.hpp"       // IWYU pragma: export

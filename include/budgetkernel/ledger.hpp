@@ -36,6 +36,35 @@ public:
     /// Number of resets so far, modulo 2^32.
     [[nodiscard]] constexpr std::uint32_t generation() const noexcept { return slots_.generation(); }
 
+    /// Opens a window: the updates until `leave_window()` land in one reset
+    /// generation, which this returns. For a storage nobody else touches
+    /// meanwhile that is just `generation()`; a shared storage provides
+    /// `enter_window` (see atomic_storage.hpp). Windows do not nest.
+    [[nodiscard]] constexpr std::uint32_t enter_window() noexcept {
+        if constexpr (requires { slots_.enter_window(); }) {
+            return slots_.enter_window();
+        } else {
+            return slots_.generation();
+        }
+    }
+
+    /// Opens a window only if the generation is still `generation`; false
+    /// (nothing to leave) otherwise.
+    [[nodiscard]] constexpr bool enter_window(std::uint32_t generation) noexcept {
+        if constexpr (requires { slots_.enter_window(generation); }) {
+            return slots_.enter_window(generation);
+        } else {
+            return slots_.generation() == generation;
+        }
+    }
+
+    /// Closes a window that `enter_window` opened.
+    constexpr void leave_window() noexcept {
+        if constexpr (requires { slots_.leave_window(); }) {
+            slots_.leave_window();
+        }
+    }
+
     /// Equal spent counters (the reset generation is not compared).
     friend constexpr bool operator==(const Ledger& a, const Ledger& b) noexcept {
         for (const Slot<Set> s : Slot<Set>::all()) {

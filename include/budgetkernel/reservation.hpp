@@ -121,6 +121,11 @@ public:
         return budget->template settle_held<D...>(generation_, estimates_, {actual.value()...});
     }
 
+    /// Keeps the estimates as the amounts spent: what `settle(estimates...)`
+    /// would leave, without touching the budget again. A no-op when nothing
+    /// is held.
+    constexpr void keep() noexcept { budget_ = nullptr; }
+
     /// Returns every estimate to the budget (nothing after a reset); a
     /// no-op when nothing is held.
     constexpr void release() noexcept {

@@ -2,12 +2,78 @@
 // charges that can be refused.
 #pragma once
 
+#include <new>
 #include <type_traits>
 
 namespace budgetkernel {
 
 class Verdict;
 class ChargeError;
+
+namespace detail {
+
+// The union and flag of a Result. For trivially copyable T (every value but a
+// budget with a non-trivial storage) the copy is the implicit, trivial one,
+// which also lets a copy-assignment switch the active member in constant
+// expressions. Otherwise (a budget on AtomicStorage, whose copy reads each
+// counter) the copy constructs the held member with T's own copy.
+template <class T, class E, bool = std::is_trivially_copyable_v<T>>
+struct ResultStorage {
+    constexpr explicit ResultStorage(const T& value) noexcept : value_(value), has_value_(true) {}
+    constexpr explicit ResultStorage(const E& error) noexcept : error_(error), has_value_(false) {}
+
+    union {
+        T value_;
+        E error_;
+    };
+    bool has_value_;
+};
+
+template <class T, class E>
+struct ResultStorage<T, E, false> {
+    constexpr explicit ResultStorage(const T& value) noexcept : value_(value), has_value_(true) {}
+    constexpr explicit ResultStorage(const E& error) noexcept : error_(error), has_value_(false) {}
+    ResultStorage(const ResultStorage& other) noexcept : has_value_(other.has_value_) { copy_from(other); }
+    ResultStorage& operator=(const ResultStorage& other) noexcept {
+        if (this != &other) {
+            has_value_ = other.has_value_;
+            copy_from(other);
+        }
+        return *this;
+    }
+    // A move copies: T's copy is the one it has (an atomic budget's move is
+    // its snapshot copy too).
+    ResultStorage(ResultStorage&& other) noexcept : has_value_(other.has_value_) { copy_from(other); }
+    ResultStorage& operator=(ResultStorage&& other) noexcept {
+        if (this != &other) {
+            has_value_ = other.has_value_;
+            copy_from(other);
+        }
+        return *this;
+    }
+    // T and E are trivially destructible (checked by Result): nothing to end.
+    ~ResultStorage() = default;
+
+    // A new object over the old one, trivially destructible, so no destructor
+    // call is owed. Placement new rather than std::construct_at: <memory>
+    // brings <time.h> with it, and a value that is not trivially copyable
+    // (an atomic budget) is never copied in a constant expression anyway.
+    void copy_from(const ResultStorage& other) noexcept {
+        if (other.has_value_) {
+            ::new (static_cast<void*>(&value_)) T(other.value_);
+        } else {
+            ::new (static_cast<void*>(&error_)) E(other.error_);
+        }
+    }
+
+    union {
+        T value_;
+        E error_;
+    };
+    bool has_value_;
+};
+
+}  // namespace detail
 
 /// Either a value of `T` or an error of `E`; never empty, never throws.
 ///
@@ -22,11 +88,17 @@ class ChargeError;
 /// Llm budget = *built;
 /// @endcode
 template <class T, class E>
-class [[nodiscard]] Result {
-    // Trivially copyable members make the union's copy trivial, which also
-    // lets a copy-assignment switch the active member in constant expressions.
-    static_assert(std::is_trivially_copyable_v<T> && std::is_trivially_copyable_v<E>,
-                  "budgetkernel: Result holds trivially copyable types only");
+class [[nodiscard]] Result : private detail::ResultStorage<T, E> {
+    using Storage = detail::ResultStorage<T, E>;
+    using Storage::error_;
+    using Storage::has_value_;
+    using Storage::value_;
+
+    // What the storage needs: an error copied as plain bytes, a value with a
+    // copy that cannot throw, and nothing to destroy in either.
+    static_assert(std::is_trivially_copyable_v<E>, "budgetkernel: a Result's error type must be trivially copyable");
+    static_assert(std::is_nothrow_copy_constructible_v<T> && std::is_trivially_destructible_v<T>,
+                  "budgetkernel: a Result's value type must be nothrow copyable and trivially destructible");
     static_assert(!std::is_same_v<T, E>, "budgetkernel: Result needs distinct value and error types");
     // The result of a charge has its own 16-byte layout, declared in
     // charge_result.hpp; reaching this primary template for it means that
@@ -39,9 +111,9 @@ public:
     using error_type = E;
 
     constexpr Result(const T& value) noexcept  // NOLINT(google-explicit-constructor): return a value directly
-        : value_(value), has_value_(true) {}
+        : Storage(value) {}
     constexpr Result(const E& error) noexcept  // NOLINT(google-explicit-constructor): return an error directly
-        : error_(error), has_value_(false) {}
+        : Storage(error) {}
 
     [[nodiscard]] constexpr bool has_value() const noexcept { return has_value_; }
     constexpr explicit operator bool() const noexcept { return has_value_; }
@@ -66,13 +138,6 @@ public:
         }
         return a.has_value_ ? a.value_ == b.value_ : a.error_ == b.error_;
     }
-
-private:
-    union {
-        T value_;
-        E error_;
-    };
-    bool has_value_;
 };
 
 }  // namespace budgetkernel

@@ -21,7 +21,13 @@ namespace budgetkernel {
 ///    A storage shared between threads makes it atomic; the others load,
 ///    step and store (`update_in_place`);
 ///  - `clear()`: every counter back to 0, O(1) or O(N), and `generation()`,
-///    a 32-bit count of clear() calls that reservations use to notice a reset.
+///    a 32-bit count of clear() calls that reservations use to notice a reset;
+///  - optionally, for a storage shared between threads, windows:
+///    `enter_window()` (returns the generation), `enter_window(generation)`
+///    (false when it moved on) and `leave_window()`, so that the updates of a
+///    multi-dimension admission or a reservation land in one generation
+///    (AtomicStorage, atomic_storage.hpp). Without them a window is just a
+///    read of `generation()`.
 /// A plain storage is trivially copyable (a budget copies like a struct of
 /// integers); one that is not must say what copying means.
 // clang-format 14 splits `{ e } noexcept -> T;` apart, so this stays as written.

@@ -738,8 +738,10 @@ struct Subject {
 };
 
 template <class Set>
-using Subjects = std::tuple<Subject<Set, bk::UnsafeStorage, bk::Saturate>, Subject<Set, bk::SafeStorage, bk::Saturate>,
-                            Subject<Set, bk::UnsafeStorage, bk::Checked>, Subject<Set, bk::SafeStorage, bk::Checked>>;
+using Subjects =
+    std::tuple<Subject<Set, bk::UnsafeStorage, bk::Saturate>, Subject<Set, bk::SafeStorage, bk::Saturate>,
+               Subject<Set, bk::UnsafeStorage, bk::Checked>, Subject<Set, bk::SafeStorage, bk::Checked>,
+               Subject<Set, bk::AtomicStorage, bk::Saturate>, Subject<Set, bk::AtomicStorage, bk::Checked>>;
 
 struct Target {
     bool typed = false;

@@ -200,5 +200,6 @@ bool run_all(const char* storage) {
 int main() {
     const bool unsafe_ok = run_all<bk::UnsafeStorage>("UnsafeStorage");
     const bool safe_ok = run_all<bk::SafeStorage>("SafeStorage");
-    return unsafe_ok && safe_ok ? 0 : 1;
+    const bool atomic_ok = run_all<bk::AtomicStorage>("AtomicStorage");
+    return unsafe_ok && safe_ok && atomic_ok ? 0 : 1;
 }

@@ -1,0 +1,19 @@
+// first-error: budgetkernel: dimension is not in the set of every budget of this chain
+// expect: budgetkernel::Bytes
+// expect: budgetkernel::Dims<\s*budgetkernel::Tokens\s*>
+#include <budgetkernel/budgetkernel.hpp>
+namespace bk = budgetkernel;
+using Run = bk::Budget<bk::Dims<bk::Tokens, bk::Bytes>>;
+using Global = bk::Budget<bk::Dims<bk::Tokens>>;
+#ifdef BKTEST_FAIL
+using D = bk::Bytes;
+#else
+using D = bk::Tokens;
+#endif
+int main() {
+    Run run = *Run::builder().limit<bk::Tokens>(10).limit<bk::Bytes>(10).build();
+    Global global = *Global::builder().limit<bk::Tokens>(100).build();
+    bk::Chain chain{run, global};
+    static_cast<void>(chain.charge<D>(1u));
+    return 0;
+}
