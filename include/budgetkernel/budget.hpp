@@ -113,7 +113,7 @@ public:
         if constexpr (sizeof...(D) == 1) {
             return charge_slot(Slot<Set>::template of<D...>(), amount.value()..., dim<D...>);
         } else {
-            static_assert(detail::require_distinct_in_charge<Set, D...>::value);
+            detail::require_distinct_in_charge<Set, D...>();
             Checkpoint checkpoint;
             (checkpoint.add(charge_slot(Slot<Set>::template of<D>(), amount.value(), dim<D>)), ...);
             return checkpoint.template result<charge_result>();
@@ -187,7 +187,7 @@ public:
         if constexpr (sizeof...(D) == 1) {
             return admit_slot(Slot<Set>::template of<D...>(), amount.value()..., dim<D...>);
         } else {
-            static_assert(detail::require_distinct_in_charge<Set, D...>::value);
+            detail::require_distinct_in_charge<Set, D...>();
             return admit_all<sizeof...(D)>({Slot<Set>::template of<D>()...}, {amount.value()...}, {dim<D>...},
                                            sizeof...(D));
         }
@@ -221,7 +221,7 @@ public:
     template <class... D>
         requires(sizeof...(D) >= 1)
     [[nodiscard]] constexpr reservation<D...> reserve(detail::amount_for<D>... estimate) noexcept {
-        static_assert(detail::require_distinct_in_charge<Set, D...>::value);
+        detail::require_distinct_in_charge<Set, D...>();
         const std::uint32_t generation = ledger_.generation();
         const keyed_charge_result admitted = try_charge<D...>(estimate...);
         return reservation<D...>{admitted ? this : nullptr, {estimate.value()...}, generation, admitted};
