@@ -113,7 +113,7 @@ public:
         if constexpr (sizeof...(D) == 1) {
             return charge_slot(Slot<Set>::template of<D...>(), amount.value()..., dim<D...>);
         } else {
-            static_assert(detail::require_distinct_in_charge<Set, D...>::value);
+            detail::require_distinct_in_charge<Set, D...>();
             Checkpoint checkpoint;
             (checkpoint.add(charge_slot(Slot<Set>::template of<D>(), amount.value(), dim<D>)), ...);
             return checkpoint.template result<charge_result>();
@@ -187,7 +187,7 @@ public:
         if constexpr (sizeof...(D) == 1) {
             return admit_slot(Slot<Set>::template of<D...>(), amount.value()..., dim<D...>);
         } else {
-            static_assert(detail::require_distinct_in_charge<Set, D...>::value);
+            detail::require_distinct_in_charge<Set, D...>();
             // In a window: the holds and any undo land in one reset generation.
             static_cast<void>(ledger_.enter_window());
             const keyed_charge_result r = admit_all<sizeof...(D)>({Slot<Set>::template of<D>()...}, {amount.value()...},
@@ -228,7 +228,7 @@ public:
     template <class... D>
         requires(sizeof...(D) >= 1)
     [[nodiscard]] constexpr reservation<D...> reserve(detail::amount_for<D>... estimate) noexcept {
-        static_assert(detail::require_distinct_in_charge<Set, D...>::value);
+        detail::require_distinct_in_charge<Set, D...>();
         // The generation is read in the same window as the holds are made, so
         // a reset cannot fall between them (see atomic_storage.hpp).
         const std::uint32_t generation = ledger_.enter_window();

@@ -22,18 +22,17 @@ class KeyedBuilder;
 
 namespace detail {
 
+// Function templates called for their failure, as in detail/diagnostics.hpp.
 template <class D, class Set>
-struct dimension_is_declared_twice {
+constexpr void dimension_is_declared_twice() noexcept {
     static_assert(dependent_false<D, Set>, "budgetkernel: dimension is declared twice in this builder");
-    static constexpr bool value = true;
-};
+}
 
 template <class D, class Set>
-struct dimension_has_no_limit {
+constexpr void dimension_has_no_limit() noexcept {
     static_assert(dependent_false<D, Set>,
                   "budgetkernel: build() called before every dimension of the set has a limit; this one has none");
-    static constexpr bool value = true;
-};
+}
 
 template <class Set, class Declared>
 using first_undeclared = boost::mp11::mp_first<boost::mp11::mp_push_back<
@@ -93,8 +92,9 @@ public:
     /// ZeroLimit, then WarnNotBelowLimit).
     [[nodiscard]] constexpr Result<B, BuilderError> build() const noexcept {
         using Missing = detail::first_undeclared<Set, Declared>;
-        if constexpr (!std::is_void_v<Missing>) {
-            static_assert(detail::dimension_has_no_limit<Missing, Set>::value);
+        // A missing non-dimension is left to the set's own error about it.
+        if constexpr (!std::is_void_v<Missing> && Dimension<Missing>) {
+            detail::dimension_has_no_limit<Missing, Set>();
         }
         return detail::build<B>(decl_);
     }
@@ -111,7 +111,7 @@ private:
             detail::require_member<D, Set>();
             return *this;
         } else if constexpr (boost::mp11::mp_contains<Declared, D>::value) {
-            static_assert(detail::dimension_is_declared_twice<D, Set>::value);
+            detail::dimension_is_declared_twice<D, Set>();
             return *this;
         } else {
             detail::Declaration<Set> next = decl_;

@@ -30,57 +30,55 @@ template <auto Make>
 using error_dimension_name =
     decltype(name_of_error<Make>(std::make_index_sequence<Make().error().dimension().name().size()>{}));
 
-// One template per rule: g++'s "required from" line and clang++'s quoted
-// requirement name the rule (the template) and the dimension (its argument).
+// One function template per rule: g++'s "in instantiation of" line and
+// clang++'s "requested here" note name the rule (the template) and the
+// dimension (its argument). Functions rather than class templates for the
+// reason given in detail/diagnostics.hpp: the failure stays the only error.
 template <class Name>
-struct zero_limit_on_dimension {
-    static_assert(dependent_false<zero_limit_on_dimension>,
-                  "budgetkernel: configuration: the dimension named below has a zero limit");
-};
+constexpr void zero_limit_on_dimension() noexcept {
+    static_assert(dependent_false<Name>, "budgetkernel: configuration: the dimension named below has a zero limit");
+}
 template <class Name>
-struct warn_threshold_not_below_limit_on_dimension {
-    static_assert(dependent_false<warn_threshold_not_below_limit_on_dimension>,
+constexpr void warn_threshold_not_below_limit_on_dimension() noexcept {
+    static_assert(dependent_false<Name>,
                   "budgetkernel: configuration: the dimension named below has a warn threshold not below its limit");
-};
+}
 template <class Name>
-struct no_limit_declared_for_dimension {
-    static_assert(dependent_false<no_limit_declared_for_dimension>,
+constexpr void no_limit_declared_for_dimension() noexcept {
+    static_assert(dependent_false<Name>,
                   "budgetkernel: configuration: the dimension named below has no limit declared");
-};
+}
 template <class Name>
-struct dimension_declared_twice {
-    static_assert(dependent_false<dimension_declared_twice>,
-                  "budgetkernel: configuration: the dimension named below is declared twice");
-};
+constexpr void dimension_declared_twice() noexcept {
+    static_assert(dependent_false<Name>, "budgetkernel: configuration: the dimension named below is declared twice");
+}
 template <class Name>
-struct dimension_not_in_set {
-    static_assert(dependent_false<dimension_not_in_set>,
+constexpr void dimension_not_in_set() noexcept {
+    static_assert(dependent_false<Name>,
                   "budgetkernel: configuration: the dimension named below is not in this budget's set");
-};
+}
 
-template <BuilderError::Kind Kind, class Name>
-struct rule_broken_on : dimension_not_in_set<Name> {};
-template <class Name>
-struct rule_broken_on<BuilderError::Kind::ZeroLimit, Name> : zero_limit_on_dimension<Name> {};
-template <class Name>
-struct rule_broken_on<BuilderError::Kind::WarnNotBelowLimit, Name> : warn_threshold_not_below_limit_on_dimension<Name> {
-};
-template <class Name>
-struct rule_broken_on<BuilderError::Kind::MissingLimit, Name> : no_limit_declared_for_dimension<Name> {};
-template <class Name>
-struct rule_broken_on<BuilderError::Kind::DuplicateDimension, Name> : dimension_declared_twice<Name> {};
-
-// Instantiated from checked_build's template parameter list, not its body,
-// so that g++ reports the broken rule alone. (clang++ adds "no matching
-// function for call to 'checked_build'" after it.)
-template <auto Make, bool Valid = Make().has_value()>
-struct configuration_check {
-    static constexpr bool value = true;
-};
+// Called from checked_build's template parameter list, not its body, so that
+// the broken rule is reported before anything in the body is looked at.
 template <auto Make>
-struct configuration_check<Make, false> : rule_broken_on<Make().error().kind(), error_dimension_name<Make>> {
-    static constexpr bool value = true;
-};
+constexpr bool configuration_check() noexcept {
+    if constexpr (!Make().has_value()) {
+        using Name = error_dimension_name<Make>;
+        constexpr BuilderError::Kind kind = Make().error().kind();
+        if constexpr (kind == BuilderError::Kind::ZeroLimit) {
+            zero_limit_on_dimension<Name>();
+        } else if constexpr (kind == BuilderError::Kind::WarnNotBelowLimit) {
+            warn_threshold_not_below_limit_on_dimension<Name>();
+        } else if constexpr (kind == BuilderError::Kind::MissingLimit) {
+            no_limit_declared_for_dimension<Name>();
+        } else if constexpr (kind == BuilderError::Kind::DuplicateDimension) {
+            dimension_declared_twice<Name>();
+        } else {
+            dimension_not_in_set<Name>();
+        }
+    }
+    return true;
+}
 
 }  // namespace detail
 
@@ -94,7 +92,7 @@ struct configuration_check<Make, false> : rule_broken_on<Make().error().kind(), 
 ///     return Llm::builder().limit<bk::Tokens>(1000).limit<bk::Millis>(0).build();  // does not compile
 /// }>();
 /// @endcode
-template <auto Make, bool Checked = detail::configuration_check<Make>::value>
+template <auto Make, bool Checked = detail::configuration_check<Make>()>
 [[nodiscard]] consteval auto checked_build() noexcept {
     using B = typename decltype(Make())::value_type;
     constexpr auto built = Make();

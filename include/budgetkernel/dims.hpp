@@ -5,6 +5,7 @@
 #include <cstddef>
 #include <optional>
 #include <string_view>
+#include <type_traits>
 
 #include <boost/mp11/algorithm.hpp>
 #include <boost/mp11/list.hpp>
@@ -15,6 +16,16 @@
 #include "dimension.hpp"
 
 namespace budgetkernel {
+
+namespace detail {
+
+// The type whose key a set stores for `D`: `D` itself, or, for a type that is
+// not a dimension (already reported by require_dimension), Tokens, so that
+// `dim<D>` does not report the same mistake a second time.
+template <class D>
+using key_stand_in = std::conditional_t<Dimension<D>, D, Tokens>;
+
+}  // namespace detail
 
 /// Most dimensions one budget may have (one presence bit each).
 inline constexpr std::size_t max_dimensions = 64;
@@ -34,14 +45,14 @@ struct Dims {
     static_assert(sizeof...(D) > 0, "budgetkernel: a dimension set (bk::Dims<...>) must list at least one dimension");
     static_assert(sizeof...(D) <= max_dimensions, "budgetkernel: a dimension set may list at most 64 dimensions");
     static_assert((detail::require_dimension<D>::value && ...));
-    static_assert(detail::require_distinct_types<Dims, D...>::value);
+    static_assert(detail::require_distinct_types<Dims, D...>());
 
 private:
     // Names are compared only once every member is known to have one and no
     // type repeats, so that a single mistake gives a single error.
     static constexpr bool names_comparable =
-        (Dimension<D> && ...) && detail::require_distinct_types<Dims, D...>::at == sizeof...(D);
-    static_assert(detail::require_distinct_names<names_comparable, Dims, D...>::value);
+        (Dimension<D> && ...) && detail::first_repeated_type<D...>() == sizeof...(D);
+    static_assert(detail::require_distinct_names<names_comparable, Dims, D...>());
 
 public:
     /// The dimension types as a Boost.Mp11 list.
@@ -60,7 +71,7 @@ public:
     static constexpr std::size_t index_of = boost::mp11::mp_find<list, X>::value;
 
     /// The runtime keys of the dimensions, in slot order.
-    static constexpr std::array<Dim, size> keys{dim<D>...};
+    static constexpr std::array<Dim, size> keys{dim<detail::key_stand_in<D>>...};
 
     /// The key of the dimension called `name`, or empty when no dimension of
     /// this set has that name. Bounded by `size` comparisons.

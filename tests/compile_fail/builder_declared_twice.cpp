@@ -1,5 +1,7 @@
 // first-error: budgetkernel: dimension is declared twice in this builder
-// expect: budgetkernel::Millis
+// expect: dimension_is_declared_twice(<|\(\) \[with D = )budgetkernel::Millis\b
+// max-errors: 1
+// max-lines: 39
 #include <budgetkernel/budgetkernel.hpp>
 namespace bk = budgetkernel;
 using B = bk::Budget<bk::Dims<bk::Tokens, bk::Millis>>;

@@ -1,5 +1,7 @@
 // first-error: budgetkernel: build() called before every dimension of the set has a limit
-// expect: dimension_has_no_limit<\s*budgetkernel::Calls,
+// expect: dimension_has_no_limit(<|\(\) \[with D = )budgetkernel::Calls\b
+// max-errors: 1
+// max-lines: 39
 #include <budgetkernel/budgetkernel.hpp>
 namespace bk = budgetkernel;
 using B = bk::Budget<bk::Dims<bk::Tokens, bk::Millis, bk::Calls>>;

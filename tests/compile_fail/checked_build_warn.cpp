@@ -1,8 +1,10 @@
 // A warn threshold not below its limit, found while compiling: the message
 // names the rule and the dimension.
 // first-error: budgetkernel: configuration: the dimension named below has a warn threshold not below its limit
-// expect: warn_threshold_not_below_limit_on_dimension<\s*(budgetkernel::detail::)?dimension_name<'t', 'o', 'k', 'e',
-// 'n', 's'>\s*>
+// expect: warn_threshold_not_below_limit_on_dimension(<|\(\) \[with Name = )
+// expect: dimension_name<'t', 'o', 'k', 'e', 'n', 's'>
+// max-errors: 1
+// max-lines: 39
 #include <budgetkernel/budgetkernel.hpp>
 #include <budgetkernel/checked_build.hpp>
 namespace bk = budgetkernel;

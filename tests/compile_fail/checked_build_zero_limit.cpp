@@ -1,7 +1,10 @@
 // A configuration built while compiling names the broken rule and the
 // dimension in the compiler's message.
 // first-error: budgetkernel: configuration: the dimension named below has a zero limit
-// expect: zero_limit_on_dimension<\s*(budgetkernel::detail::)?dimension_name<'m', 'i', 'l', 'l', 'i', 's'>\s*>
+// expect: zero_limit_on_dimension(<|\(\) \[with Name = )(budgetkernel::detail::)?dimension_name<'m', 'i', 'l',
+// expect: dimension_name<'m', 'i', 'l', 'l', 'i', 's'>
+// max-errors: 1
+// max-lines: 39
 #include <budgetkernel/budgetkernel.hpp>
 #include <budgetkernel/checked_build.hpp>
 namespace bk = budgetkernel;

@@ -1,5 +1,7 @@
 // first-error: budgetkernel: a dimension set (bk::Dims<...>) lists the same dimension twice
-// expect: dimension_is_listed_twice<\s*budgetkernel::Tokens,
+// expect: dimension_is_listed_twice(<|\(\) \[with D = )budgetkernel::Tokens\b
+// max-errors: 1
+// max-lines: 39
 #include <budgetkernel/budgetkernel.hpp>
 namespace bk = budgetkernel;
 #ifdef BKTEST_FAIL

@@ -1,6 +1,6 @@
 // first-error: budgetkernel: a dimension set (bk::Dims<...>) must list at least one dimension
 // max-errors: 1
-// max-lines: 40
+// max-lines: 39
 #include <budgetkernel/budgetkernel.hpp>
 namespace bk = budgetkernel;
 #ifdef BKTEST_FAIL

@@ -1,7 +1,7 @@
 // first-error: budgetkernel: dimension is not in this budget's set
 // expect: budgetkernel::Custom1
 // max-errors: 1
-// max-lines: 40
+// max-lines: 39
 #include <budgetkernel/budgetkernel.hpp>
 namespace bk = budgetkernel;
 using B = bk::Budget<bk::Dims<bk::Tokens, bk::Custom0>>;

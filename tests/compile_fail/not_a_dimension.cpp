@@ -1,7 +1,7 @@
 // first-error: budgetkernel: this type is not a dimension
 // expect: require_dimension<\s*(struct )?Widget\s*>
 // max-errors: 1
-// max-lines: 40
+// max-lines: 39
 #include <budgetkernel/budgetkernel.hpp>
 namespace bk = budgetkernel;
 struct Widget {

@@ -2,7 +2,7 @@
 // expect: budgetkernel::Bytes
 // expect: budgetkernel::Dims<\s*budgetkernel::Tokens,\s*budgetkernel::Calls\s*>
 // max-errors: 1
-// max-lines: 40
+// max-lines: 39
 #include <budgetkernel/budgetkernel.hpp>
 namespace bk = budgetkernel;
 using B = bk::Budget<bk::Dims<bk::Tokens, bk::Calls>>;

@@ -1,5 +1,7 @@
 // first-error: budgetkernel: two dimensions of a dimension set (bk::Dims<...>) have the same name
-// expect: dimension_name_is_shared<\s*budgetkernel::Tokens,
+// expect: dimension_name_is_shared(<|\(\) \[with D = )budgetkernel::Tokens\b
+// max-errors: 1
+// max-lines: 39
 #include <budgetkernel/budgetkernel.hpp>
 namespace bk = budgetkernel;
 struct MyTokens {

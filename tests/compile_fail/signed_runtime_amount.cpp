@@ -4,7 +4,7 @@
 // first-error: deleted function
 // expect: signed_amount_convert_it_with_bk_amount_from
 // max-errors: 1
-// max-lines: 40
+// max-lines: 39
 #include <budgetkernel/budgetkernel.hpp>
 #include <cstdint>
 namespace bk = budgetkernel;

@@ -1,5 +1,7 @@
 // first-error: budgetkernel: a multi-dimension charge names the same dimension twice
 // expect: budgetkernel::Calls
+// max-errors: 1
+// max-lines: 39
 #include <budgetkernel/budgetkernel.hpp>
 namespace bk = budgetkernel;
 using B = bk::Budget<bk::Dims<bk::Tokens, bk::Millis, bk::Calls>>;

@@ -4,7 +4,7 @@
 // first-error: deleted function
 // expect: wider_than_64_bits_convert_it_with_bk_amount_from
 // max-errors: 1
-// max-lines: 40
+// max-lines: 39
 #include <budgetkernel/budgetkernel.hpp>
 namespace bk = budgetkernel;
 using B = bk::Budget<bk::Dims<bk::Tokens>>;

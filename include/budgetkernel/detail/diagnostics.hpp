@@ -1,9 +1,15 @@
 // budgetkernel: compile-time checks whose failure messages users read.
 //
-// Each check is a class template parameterised on the offending type(s) and
-// the set involved, so that the compiler's "in instantiation of" line (g++) or
-// the failed requirement it quotes (clang++) names them: a static_assert
-// message cannot print a type before C++26.
+// Each check is a template parameterised on the offending type(s) and the set
+// involved, so that the compiler's "in instantiation of" line names them: a
+// static_assert message cannot print a type before C++26.
+//
+// The checks named after a mistake are function templates called for their
+// failure, not class templates read for a `::value`: clang++ marks a class
+// whose static_assert failed as broken and reports every later use of it
+// again ("incomplete definition", "not an integral constant expression"),
+// while a function whose body failed can still be called. The callers return
+// true regardless, so an assertion around them adds no second error.
 #pragma once
 
 #include <array>
@@ -31,22 +37,21 @@ struct require_dimension {
 };
 
 template <class D, class Set>
-struct dimension_is_listed_twice {
+constexpr void dimension_is_listed_twice() noexcept {
     static_assert(dependent_false<D, Set>,
                   "budgetkernel: a dimension set (bk::Dims<...>) lists the same dimension twice");
-    static constexpr bool value = true;
-};
+}
 
 template <class D, class Set>
-struct dimension_name_is_shared {
+constexpr void dimension_name_is_shared() noexcept {
     static_assert(dependent_false<D, Set>,
                   "budgetkernel: two dimensions of a dimension set (bk::Dims<...>) have the same name");
-    static constexpr bool value = true;
-};
+}
 
-struct check_passed {
-    static constexpr bool value = true;
-};
+template <class D, class Set>
+constexpr void dimension_is_named_twice_in_one_charge() noexcept {
+    static_assert(dependent_false<D, Set>, "budgetkernel: a multi-dimension charge names the same dimension twice");
+}
 
 // Index of the first of `D...` that occurs again later, or sizeof...(D).
 template <class... D>
@@ -74,41 +79,40 @@ constexpr std::size_t first_shared_name() noexcept {
     return names.size();
 }
 
+// Fails, naming the first repeated type, when `D...` lists a type twice.
 // `Set` is named only to appear in the diagnostic; it may be incomplete.
 template <class Set, class... D>
-struct require_distinct_types {
-    static constexpr std::size_t at = first_repeated_type<D...>();
-    static constexpr bool value = std::conditional_t<
-        at == sizeof...(D), check_passed,
-        dimension_is_listed_twice<boost::mp11::mp_at_c<boost::mp11::mp_list<D..., void>, at>, Set>>::value;
-};
+constexpr bool require_distinct_types() noexcept {
+    constexpr std::size_t at = first_repeated_type<D...>();
+    if constexpr (at < sizeof...(D)) {
+        dimension_is_listed_twice<boost::mp11::mp_at_c<boost::mp11::mp_list<D...>, at>, Set>();
+    }
+    return true;
+}
 
+// Fails, naming the first such dimension, when two of `D...` share a name.
+// Only `Checkable` sets are compared: every member has a name and no type
+// repeats, so a mistake reported by another check is not reported again.
 template <bool Checkable, class Set, class... D>
-struct require_distinct_names : check_passed {};
-
-template <class Set, class... D>
-struct require_distinct_names<true, Set, D...> {
-    static constexpr std::size_t at = first_shared_name<D...>();
-    static constexpr bool value = std::conditional_t<
-        at == sizeof...(D), check_passed,
-        dimension_name_is_shared<boost::mp11::mp_at_c<boost::mp11::mp_list<D..., void>, at>, Set>>::value;
-};
-
-template <class D, class Set>
-struct dimension_is_named_twice_in_one_charge {
-    static_assert(dependent_false<D, Set>, "budgetkernel: a multi-dimension charge names the same dimension twice");
-    static constexpr bool value = true;
-};
+constexpr bool require_distinct_names() noexcept {
+    if constexpr (Checkable) {
+        constexpr std::size_t at = first_shared_name<D...>();
+        if constexpr (at < sizeof...(D)) {
+            dimension_name_is_shared<boost::mp11::mp_at_c<boost::mp11::mp_list<D...>, at>, Set>();
+        }
+    }
+    return true;
+}
 
 // Fails, naming the first repeated dimension, when one multi-dimension call
 // (charge, try_charge, reserve) lists a dimension twice.
 template <class Set, class... D>
-struct require_distinct_in_charge {
-    static constexpr std::size_t at = first_repeated_type<D...>();
-    static constexpr bool value = std::conditional_t<
-        at == sizeof...(D), check_passed,
-        dimension_is_named_twice_in_one_charge<boost::mp11::mp_at_c<boost::mp11::mp_list<D..., void>, at>, Set>>::value;
-};
+constexpr void require_distinct_in_charge() noexcept {
+    constexpr std::size_t at = first_repeated_type<D...>();
+    if constexpr (at < sizeof...(D)) {
+        dimension_is_named_twice_in_one_charge<boost::mp11::mp_at_c<boost::mp11::mp_list<D...>, at>, Set>();
+    }
+}
 
 template <class D, class Set>
 struct dimension_is_in_set {
