@@ -1,5 +1,6 @@
 // budgetkernel/redis: Result<T>, a value or an Error, for calls that go over
-// the network (the kernel's Result holds trivially copyable types only).
+// the network. It holds values the kernel's Result does not (a Budget that owns
+// a client, a Reservation that refers to one) and moves them.
 #pragma once
 
 #include <utility>
