@@ -43,8 +43,9 @@ inline int free_port() {
     return port;
 }
 
-/// Runs `argv` to completion with output to `log`; its exit status, or -1.
-inline int run_and_wait(const std::vector<std::string>& argv, const std::string& log) {
+/// Starts `argv` with its output appended to `log`; the child dies with the
+/// test process. Its pid, or -1.
+inline pid_t spawn(const std::vector<std::string>& argv, const std::string& log) {
     const pid_t pid = ::fork();
     if (pid == 0) {
         ::prctl(PR_SET_PDEATHSIG, SIGKILL);
@@ -59,6 +60,12 @@ inline int run_and_wait(const std::vector<std::string>& argv, const std::string&
         ::execvp(args[0], args.data());
         ::_exit(127);
     }
+    return pid;
+}
+
+/// Runs `argv` to completion with output to `log`; its exit status, or -1.
+inline int run_and_wait(const std::vector<std::string>& argv, const std::string& log) {
+    const pid_t pid = spawn(argv, log);
     int status = 0;
     if (pid < 0 || ::waitpid(pid, &status, 0) != pid) {
         return -1;
@@ -166,20 +173,7 @@ private:
                                      "--cluster-node-timeout", "5000"});
         }
         const std::string log = dir_ + "/server.log";
-        const pid_t pid = ::fork();
-        if (pid == 0) {
-            ::prctl(PR_SET_PDEATHSIG, SIGKILL);
-            const int fd = ::open(log.c_str(), O_WRONLY | O_CREAT | O_APPEND, 0644);
-            ::dup2(fd, 1);
-            ::dup2(fd, 2);
-            std::vector<char*> args;
-            for (const auto& a : argv) {
-                args.push_back(const_cast<char*>(a.c_str()));
-            }
-            args.push_back(nullptr);
-            ::execvp(args[0], args.data());
-            ::_exit(127);
-        }
+        const pid_t pid = spawn(argv, log);
         if (pid < 0) {
             return;
         }
