@@ -48,9 +48,9 @@ public:
     };
 
     constexpr Result(Verdict value) noexcept  // NOLINT(google-explicit-constructor): return a value directly
-        : key_(value.key_), code_(value.code_) {}
+        : code_(value.code_), key_(value.key_) {}
     constexpr Result(ChargeError error) noexcept  // NOLINT(google-explicit-constructor): return an error directly
-        : key_(error.key_), code_(static_cast<std::uint8_t>(error_bit | static_cast<std::uint8_t>(error.kind_))) {}
+        : code_(static_cast<std::uint8_t>(error_bit | static_cast<std::uint8_t>(error.kind_))), key_(error.key_) {}
 
     [[nodiscard]] constexpr bool has_value() const noexcept { return (code_ & error_bit) == 0; }
     constexpr explicit operator bool() const noexcept { return has_value(); }
@@ -86,8 +86,8 @@ private:
     static constexpr std::uint8_t error_bit = 0x80;
     static constexpr std::uint8_t error_kind_bits = 0x7f;
 
-    Dim key_;
     std::uint8_t code_;
+    Dim key_;
 };
 
 static_assert(sizeof(Result<Verdict, ChargeError>) <= 16 && std::is_trivially_copyable_v<Result<Verdict, ChargeError>>);

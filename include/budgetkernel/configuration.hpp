@@ -110,28 +110,23 @@ public:
         // "No threshold" is stored as 2^64-1, which no total exceeds, so
         // judging needs no branch on it.
         const std::uint64_t warn = detail::at(warns_, s);
-        // The crossing flags are worked out only where they can be set, on
-        // branches a steady state never takes: a Continue crosses nothing, a
-        // total that was already over a threshold crosses nothing again. The
-        // common paths cost what judging alone costs.
-        if (after > limit) {
-            auto code = static_cast<std::uint8_t>(Verdict::Kind::Exhausted);
+        // Continue is the straight path and costs what judging alone costs;
+        // the crossing flags are worked out only on the Warn and Exhausted
+        // paths, behind a test that a steady state (a total already over the
+        // threshold) answers the same way every time.
+        if (after > limit) [[unlikely]] {
             if (before <= limit) [[unlikely]] {
-                code |= Verdict::crossed_limit_bit;
-                // A dimension without a threshold (warn == 2^64-1, not below
-                // the limit) has none to cross.
-                if (before <= warn && warn < limit) {
-                    code |= Verdict::crossed_warn_bit;
-                }
+                return Verdict{key, static_cast<std::uint8_t>(static_cast<std::uint8_t>(Verdict::Kind::Exhausted) |
+                                                              crossing(before, after, warn, limit))};
             }
-            return Verdict{key, code};
+            return Verdict{Verdict::Kind::Exhausted, key};
         }
-        if (after > warn) {
-            auto code = static_cast<std::uint8_t>(Verdict::Kind::Warn);
+        if (after > warn) [[unlikely]] {
             if (before <= warn) [[unlikely]] {
-                code |= Verdict::crossed_warn_bit;
+                return Verdict{key, static_cast<std::uint8_t>(static_cast<std::uint8_t>(Verdict::Kind::Warn) |
+                                                              Verdict::crossed_warn_bit)};
             }
-            return Verdict{key, code};
+            return Verdict{Verdict::Kind::Warn, key};
         }
         // The key goes with Continue too (where it is not observable): the
         // same key on every outcome is a constant, not a select between two.
@@ -141,6 +136,17 @@ public:
     friend constexpr bool operator==(const Configuration&, const Configuration&) noexcept = default;
 
 private:
+    // The crossing flags of a change from `before` to `after`. A dimension
+    // without a threshold (warn == 2^64-1, not below the limit) has none to
+    // cross.
+    [[nodiscard]] static constexpr std::uint8_t crossing(std::uint64_t before, std::uint64_t after, std::uint64_t warn,
+                                                         std::uint64_t limit) noexcept {
+        const bool over_limit = before <= limit && after > limit;
+        const bool over_warn = before <= warn && after > warn && warn < limit;
+        return static_cast<std::uint8_t>((over_limit ? Verdict::crossed_limit_bit : 0U) |
+                                         (over_warn ? Verdict::crossed_warn_bit : 0U));
+    }
+
     // A valid threshold is below a limit that is at most 2^64-1, so 2^64-1 is
     // free to mean "none", and judge() needs no branch on it.
     static constexpr std::uint64_t no_warn = std::numeric_limits<std::uint64_t>::max();

@@ -104,13 +104,13 @@ private:
     static constexpr std::uint8_t crossed_limit_bit = 8;
     static constexpr std::uint8_t crossing_mask = crossed_warn_bit | crossed_limit_bit;
 
-    constexpr Verdict(Kind kind, Dim key) noexcept : key_(key), code_(static_cast<std::uint8_t>(kind)) {}
-    constexpr Verdict(Dim key, std::uint8_t code) noexcept : key_(key), code_(code) {}
+    constexpr Verdict(Kind kind, Dim key) noexcept : code_(static_cast<std::uint8_t>(kind)), key_(key) {}
+    constexpr Verdict(Dim key, std::uint8_t code) noexcept : code_(code), key_(key) {}
 
     // Not observable while Continue (dimension() is empty, == ignores it). A
     // charge's Continue carries the charged key anyway; see Configuration::judge.
-    Dim key_{};
     std::uint8_t code_ = 0;  // Kind | crossed_warn_bit | crossed_limit_bit
+    Dim key_{};
 };
 
 static_assert(sizeof(Verdict) <= 16 && std::is_trivially_copyable_v<Verdict>);
