@@ -79,11 +79,7 @@
 #include <budgetkernel/budgetkernel.hpp>
 
 #if defined(BUDGETKERNEL_FUZZ_STANDALONE)
-#include <algorithm>
-#include <filesystem>
-#include <fstream>
-#include <iterator>
-#include <string>
+#include "replay.hpp"
 #endif
 
 namespace bk = budgetkernel;
@@ -201,6 +197,17 @@ struct Charge {
     Verdict verdict;
 };
 
+// Folds one charge of a checkpoint into its result: the worst of the
+// verdicts, and the first error.
+void fold(Charge& out, const Charge& c) {
+    if (c.error == ChargeError::None) {
+        out.verdict = worst(out.verdict, c.verdict);
+    } else if (out.error == ChargeError::None) {
+        out.error = c.error;
+        out.error_dim = c.error_dim;
+    }
+}
+
 // A reservation as the model sees it: the slots and estimates it holds, in
 // argument order, and the reset generation it was made in.
 struct Held {
@@ -310,13 +317,7 @@ struct Budget {
             return out;
         }
         for (const auto& [key, amount] : list) {
-            const Charge c = charge(key, amount);
-            if (c.error == ChargeError::None) {
-                out.verdict = worst(out.verdict, c.verdict);
-            } else if (out.error == ChargeError::None) {
-                out.error = c.error;
-                out.error_dim = c.error_dim;
-            }
+            fold(out, charge(key, amount));
         }
         return out;
     }
@@ -390,13 +391,7 @@ struct Budget {
                 out.verdict = worst(out.verdict, refund(i, r.estimates[k] - actuals[k]));
                 continue;
             }
-            const Charge c = charge(dims[i], actuals[k] - r.estimates[k]);
-            if (c.error == ChargeError::None) {
-                out.verdict = worst(out.verdict, c.verdict);
-            } else if (out.error == ChargeError::None) {
-                out.error = c.error;
-                out.error_dim = c.error_dim;
-            }
+            fold(out, charge(dims[i], actuals[k] - r.estimates[k]));
         }
         return out;
     }
@@ -1435,47 +1430,6 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
 
 #if defined(BUDGETKERNEL_FUZZ_STANDALONE)
 
-// Replays the files named on the command line, and every regular file of the
-// directories named there, in name order. Fails when it finds no input.
-int main(int argc, char** argv) {
-    namespace fs = std::filesystem;
-    std::vector<fs::path> files;
-    for (const char* arg : std::span<char*>(argv, static_cast<std::size_t>(argc)).subspan(1)) {
-        std::error_code ec;
-        if (fs::is_directory(arg, ec)) {
-            for (fs::directory_iterator it(arg, ec), end; !ec && it != end; it.increment(ec)) {
-                if (it->is_regular_file(ec)) {
-                    files.push_back(it->path());
-                }
-            }
-        } else {
-            files.emplace_back(arg);
-        }
-        if (ec) {
-            std::fprintf(stderr, "budgetkernel fuzz: cannot read %s: %s\n", arg, ec.message().c_str());
-            return 2;
-        }
-    }
-    std::sort(files.begin(), files.end());
-    if (files.empty()) {
-        std::fprintf(stderr, "usage: %s FILE-OR-DIRECTORY...  (no inputs found)\n", argc > 0 ? argv[0] : "fuzz");
-        return 2;
-    }
-    for (const fs::path& path : files) {
-        std::ifstream file(path, std::ios::binary);
-        if (!file) {
-            std::fprintf(stderr, "budgetkernel fuzz: cannot open %s\n", path.c_str());
-            return 2;
-        }
-        const std::vector<char> bytes{std::istreambuf_iterator<char>(file), std::istreambuf_iterator<char>()};
-        std::vector<std::uint8_t> data(bytes.begin(), bytes.end());
-        const std::string name = path.string();
-        current_input = name.c_str();
-        LLVMFuzzerTestOneInput(data.data(), data.size());
-        current_input = nullptr;
-    }
-    std::printf("budgetkernel fuzz: replayed %zu inputs, no mismatch\n", files.size());
-    return 0;
-}
+int main(int argc, char** argv) { return bkfuzz::replay(argc, argv, "budgetkernel fuzz", &current_input); }
 
 #endif

@@ -26,12 +26,7 @@
 #include <budgetkernel/budgetkernel.hpp>
 
 #if defined(BUDGETKERNEL_FUZZ_STANDALONE)
-#include <algorithm>
-#include <filesystem>
-#include <fstream>
-#include <iterator>
-#include <string>
-#include <vector>
+#include "replay.hpp"
 #endif
 
 namespace bk = budgetkernel;
@@ -113,40 +108,6 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
 
 #if defined(BUDGETKERNEL_FUZZ_STANDALONE)
 
-// Replays the files named on the command line, and every regular file of the
-// directories named there, in name order. Fails when it finds no input.
-int main(int argc, char** argv) {
-    namespace fs = std::filesystem;
-    std::vector<fs::path> files;
-    for (const char* arg : std::span<char*>(argv, static_cast<std::size_t>(argc)).subspan(1)) {
-        std::error_code ec;
-        if (fs::is_directory(arg, ec)) {
-            for (fs::directory_iterator it(arg, ec), end; !ec && it != end; it.increment(ec)) {
-                if (it->is_regular_file(ec)) {
-                    files.push_back(it->path());
-                }
-            }
-        } else {
-            files.emplace_back(arg);
-        }
-    }
-    std::sort(files.begin(), files.end());
-    if (files.empty()) {
-        std::fprintf(stderr, "usage: %s FILE-OR-DIRECTORY...  (no inputs found)\n", argc > 0 ? argv[0] : "fuzz");
-        return 2;
-    }
-    for (const fs::path& path : files) {
-        std::ifstream file(path, std::ios::binary);
-        if (!file) {
-            std::fprintf(stderr, "cannot open %s\n", path.c_str());
-            return 2;
-        }
-        const std::vector<char> bytes{std::istreambuf_iterator<char>(file), std::istreambuf_iterator<char>()};
-        std::vector<std::uint8_t> data(bytes.begin(), bytes.end());
-        LLVMFuzzerTestOneInput(data.data(), data.size());
-    }
-    std::printf("snapshot text fuzz: replayed %zu inputs, no mismatch\n", files.size());
-    return 0;
-}
+int main(int argc, char** argv) { return bkfuzz::replay(argc, argv, "snapshot text fuzz"); }
 
 #endif
