@@ -17,11 +17,6 @@ using namespace bkredis_test;
 
 namespace {
 
-Server& server() {
-    static Server s;
-    return s;
-}
-
 using RBudget = bkr::Budget<Three>;
 constexpr int workers = 4;
 
@@ -65,16 +60,16 @@ RBudget budget(bkr::Client& client, std::string_view name) {
 
 }  // namespace
 
-TEST_CASE("the server fixture is up") { REQUIRE(server().running()); }
+TEST_CASE("the server fixture is up") { REQUIRE(shared_server().running()); }
 
 TEST_CASE("concurrent charges from several processes: the total is exact") {
     {
-        bkr::Client client{server().options()};
+        bkr::Client client{shared_server().options()};
         REQUIRE(budget(client, "exact").reset().has_value());
     }
     constexpr int per_worker = 500;
     const auto statuses = in_processes([](int w) {
-        bkr::Client client{server().options()};
+        bkr::Client client{shared_server().options()};
         auto b = *RBudget::make(client, config(), "exact", "concurrency:");
         for (int i = 0; i < per_worker; ++i) {
             // Amounts near 2^53 on millis: a double-based counter would drift.
@@ -86,7 +81,7 @@ TEST_CASE("concurrent charges from several processes: the total is exact") {
         return 0;
     });
     CHECK(statuses == std::vector<int>(workers, 0));
-    bkr::Client client{server().options()};
+    bkr::Client client{shared_server().options()};
     auto b = budget(client, "exact");
     std::uint64_t expected_millis = 0;
     for (int w = 0; w < workers; ++w) {
@@ -98,13 +93,13 @@ TEST_CASE("concurrent charges from several processes: the total is exact") {
 
 TEST_CASE("no_overcommit_under_contention: try_charge and reserve never pass the limit") {
     {
-        bkr::Client client{server().options()};
+        bkr::Client client{shared_server().options()};
         REQUIRE(budget(client, "quota").reset().has_value());
     }
     // Each worker asks for 3 tokens at a time (try_charge) or holds 5 and
     // settles 3 (reserve), until refused; it reports how many tokens it got.
     const auto statuses = in_processes([](int w) {
-        bkr::Client client{server().options()};
+        bkr::Client client{shared_server().options()};
         auto b = *RBudget::make(client, config(), "quota", "concurrency:");
         int got = 0;
         for (int i = 0; i < 1000; ++i) {
@@ -129,7 +124,7 @@ TEST_CASE("no_overcommit_under_contention: try_charge and reserve never pass the
         }
         return 251;
     });
-    bkr::Client client{server().options()};
+    bkr::Client client{shared_server().options()};
     auto b = budget(client, "quota");
     std::uint64_t granted = 0;
     for (const int s : statuses) {

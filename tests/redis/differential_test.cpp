@@ -18,11 +18,6 @@ using namespace bkredis_test;
 
 namespace {
 
-Server& server() {
-    static Server s;
-    return s;
-}
-
 constexpr std::uint64_t p53 = std::uint64_t{1} << 53U;
 constexpr std::uint64_t p63 = std::uint64_t{1} << 63U;
 
@@ -74,7 +69,7 @@ template <class Overflow>
 void run_differential(const bk::Configuration<Three>& config, std::string_view name, std::uint64_t seed, int steps) {
     using Local = bk::Budget<Three, bk::SafeStorage, Overflow>;
     using Remote = bkr::Budget<Three, Overflow>;
-    bkr::Client client{server().options()};
+    bkr::Client client{shared_server().options()};
     auto made = Remote::make(client, config, name, "differential:");
     REQUIRE(made.has_value());
     Remote remote = *made;
@@ -186,7 +181,7 @@ bk::Configuration<Three> wide() {
 
 }  // namespace
 
-TEST_CASE("the server fixture is up") { REQUIRE(server().running()); }
+TEST_CASE("the server fixture is up") { REQUIRE(shared_server().running()); }
 
 TEST_CASE("random sequences: Saturate, small limits") {
     for (std::uint64_t seed = 1; seed <= 3; ++seed) {

@@ -14,11 +14,6 @@ using EK = Error::Kind;
 
 namespace {
 
-Server& server() {
-    static Server s;
-    return s;
-}
-
 template <class Overflow = bk::Saturate>
 using RBudget = bkr::Budget<Three, Overflow>;
 
@@ -40,10 +35,10 @@ std::uint64_t spent(RBudget<>& b, bk::Dim key) {
 
 }  // namespace
 
-TEST_CASE("the server fixture is up") { REQUIRE(server().running()); }
+TEST_CASE("the server fixture is up") { REQUIRE(shared_server().running()); }
 
 TEST_CASE("every row of the semantics table holds through Redis") {
-    bkr::Client client{server().options()};
+    bkr::Client client{shared_server().options()};
     auto b = fresh(client, "table");
     for (std::size_t i = 0; i < semantics_table.size(); ++i) {
         CAPTURE(i);
@@ -65,7 +60,7 @@ TEST_CASE("every row of the semantics table holds through Redis") {
 }
 
 TEST_CASE("typed and keyed reads: spent, remaining, unknown keys") {
-    bkr::Client client{server().options()};
+    bkr::Client client{shared_server().options()};
     auto b = fresh(client, "reads");
     REQUIRE(b.charge<bk::Tokens>(30u).has_value());
     CHECK(*b.spent<bk::Tokens>() == 30);
@@ -83,7 +78,7 @@ TEST_CASE("typed and keyed reads: spent, remaining, unknown keys") {
 }
 
 TEST_CASE("would_charge answers what charge would, and changes nothing") {
-    bkr::Client client{server().options()};
+    bkr::Client client{shared_server().options()};
     auto b = fresh(client, "would");
     CHECK(b.would_charge<bk::Tokens>(80u)->kind() == K::Continue);
     CHECK(b.would_charge<bk::Tokens>(81u)->kind() == K::Warn);
@@ -95,7 +90,7 @@ TEST_CASE("would_charge answers what charge would, and changes nothing") {
 }
 
 TEST_CASE("try_charge admits up to the limit, refuses past it, changes nothing when refused") {
-    bkr::Client client{server().options()};
+    bkr::Client client{shared_server().options()};
     auto b = fresh(client, "try");
     CHECK(b.try_charge<bk::Tokens>(80u)->kind() == K::Continue);
     CHECK(b.try_charge<bk::Tokens>(20u)->kind() == K::Warn);  // exactly at the limit: admitted
@@ -112,7 +107,7 @@ TEST_CASE("try_charge admits up to the limit, refuses past it, changes nothing w
 }
 
 TEST_CASE("multi-dimension try_charge is all or nothing, refusal names the first dimension in argument order") {
-    bkr::Client client{server().options()};
+    bkr::Client client{shared_server().options()};
     auto b = fresh(client, "multi");
     const auto ok = b.try_charge<bk::Tokens, bk::Calls>(90u, 1u);
     REQUIRE(ok.has_value());
@@ -137,7 +132,7 @@ TEST_CASE("multi-dimension try_charge is all or nothing, refusal names the first
 }
 
 TEST_CASE("status is the worst verdict of the current totals in set order") {
-    bkr::Client client{server().options()};
+    bkr::Client client{shared_server().options()};
     auto b = fresh(client, "status");
     CHECK(b.status()->kind() == K::Continue);
     REQUIRE(b.charge<bk::Calls>(1u).has_value());
@@ -149,7 +144,7 @@ TEST_CASE("status is the worst verdict of the current totals in set order") {
 }
 
 TEST_CASE("reservations: settle below, above, release, twice, after reset") {
-    bkr::Client client{server().options()};
+    bkr::Client client{shared_server().options()};
     auto b = fresh(client, "reserve");
     {
         auto r = b.reserve<bk::Tokens>(50u);
@@ -205,7 +200,7 @@ TEST_CASE("reservations: settle below, above, release, twice, after reset") {
 }
 
 TEST_CASE("a refund never goes below zero and a saturated total stays at 2^64-1") {
-    bkr::Client client{server().options()};
+    bkr::Client client{shared_server().options()};
     const auto config =
         *Llm<bk::SafeStorage>::builder().limit<bk::Tokens>(max).limit<bk::Millis>(max).limit<bk::Calls>(max).build();
     auto b = *RBudget<>::make(client, config.configuration(), "saturated", "semantics:");
@@ -229,7 +224,7 @@ TEST_CASE("a refund never goes below zero and a saturated total stays at 2^64-1"
 }
 
 TEST_CASE("Checked: an overflowing charge, try_charge or settle is refused and changes nothing") {
-    bkr::Client client{server().options()};
+    bkr::Client client{shared_server().options()};
     const auto config =
         *Llm<bk::SafeStorage>::builder().limit<bk::Tokens>(max).limit<bk::Millis>(max).limit<bk::Calls>(max).build();
     auto b = *bkr::Budget<Three, bk::Checked>::make(client, config.configuration(), "checked", "semantics:");
@@ -254,7 +249,7 @@ TEST_CASE("Checked: an overflowing charge, try_charge or settle is refused and c
 }
 
 TEST_CASE("exact at the edges of doubles and of signed 64-bit: 2^53, 2^63, 2^64-1") {
-    bkr::Client client{server().options()};
+    bkr::Client client{shared_server().options()};
     constexpr std::uint64_t p53 = std::uint64_t{1} << 53U;
     constexpr std::uint64_t p63 = std::uint64_t{1} << 63U;
     const auto config = *Llm<bk::SafeStorage>::builder()
@@ -295,7 +290,7 @@ TEST_CASE("exact at the edges of doubles and of signed 64-bit: 2^53, 2^63, 2^64-
 }
 
 TEST_CASE("bad names are refused before anything is sent") {
-    bkr::Client client{server().options()};
+    bkr::Client client{shared_server().options()};
     const auto config = make_llm<Llm<bk::SafeStorage>>().configuration();
     CHECK(RBudget<>::make(client, config, "").error().kind() == EK::InvalidName);
     CHECK(RBudget<>::make(client, config, "a{b").error().kind() == EK::InvalidName);

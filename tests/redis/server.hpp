@@ -206,4 +206,11 @@ inline bkr::Result<bkr::Reply> run(bkr::Client& client, std::vector<std::string_
     return client.command(args, slot, bkr::Access::Change);
 }
 
+/// One plain server for the whole test program: started on first use,
+/// stopped (and its directory removed) when the program exits.
+inline Server& shared_server() {
+    static Server s;
+    return s;
+}
+
 }  // namespace bkredis_test
