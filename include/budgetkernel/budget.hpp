@@ -399,26 +399,39 @@ private:
     // with a step that proposes the new total. `key` is `s.key()`, passed in
     // because every caller already holds it (typed ones as a constant),
     // which saves reading it back from the set's table of keys.
+    // Written out per overflow policy rather than through add() and one
+    // shared judging step: with g++ 12 that form measured slower in the
+    // Exhausted state of the eight-budget loop (1.19x -> 1.54x the
+    // hand-written charge) and in the keyed checkpoint (1.60x -> 1.71x).
     constexpr charge_result charge_slot(Slot<Set> s, std::uint64_t amount, Dim key) noexcept {
-        const Transition t = ledger_.update(s, [amount](std::uint64_t before) noexcept { return add(before, amount); });
-        return judged(s, t.before, Proposal{t.after, t.committed}, key);
+        if constexpr (refuses_overflow_v<Overflow>) {
+            const Transition t = ledger_.update(s, [amount](std::uint64_t before) noexcept {
+                const std::optional<std::uint64_t> sum = Overflow::add(before, amount);
+                return Proposal{sum.value_or(before), sum.has_value()};
+            });
+            if (!t.committed) {
+                return ChargeError{ChargeError::Kind::Overflow, key};
+            }
+            return config_.judge(s, t.before, t.after, key);
+        } else {
+            const Transition t = ledger_.update(s, [amount](std::uint64_t before) noexcept {
+                return Proposal{Overflow::add(before, amount), true};
+            });
+            return config_.judge(s, t.before, t.after, key);
+        }
     }
 
     [[nodiscard]] constexpr charge_result would_charge_slot(Slot<Set> s, std::uint64_t amount, Dim key) const noexcept {
         const std::uint64_t before = ledger_.spent(s);
-        return judged(s, before, add(before, amount), key);
-    }
-
-    // The verdict on a total the overflow policy proposed from `before`, or
-    // Overflow when it refused (only a refusing policy can).
-    [[nodiscard]] constexpr charge_result judged(Slot<Set> s, std::uint64_t before, Proposal sum,
-                                                 Dim key) const noexcept {
         if constexpr (refuses_overflow_v<Overflow>) {
-            if (!sum.commit) {
+            const std::optional<std::uint64_t> sum = Overflow::add(before, amount);
+            if (!sum) {
                 return ChargeError{ChargeError::Kind::Overflow, key};
             }
+            return config_.judge(s, before, *sum, key);
+        } else {
+            return config_.judge(s, before, Overflow::add(before, amount), key);
         }
-        return config_.judge(s, before, sum.value, key);
     }
 
     // The new total of `before` + `amount` by the overflow policy, and
