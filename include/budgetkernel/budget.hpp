@@ -355,6 +355,8 @@ public:
 private:
     template <class B, class... D>
     friend class Reservation;
+    template <class... B>
+    friend class Chain;
 
     static constexpr std::uint64_t saturated = std::numeric_limits<std::uint64_t>::max();
 
@@ -511,6 +513,30 @@ private:
         static_cast<void>(ledger_.update(s, [t, amount](std::uint64_t now) noexcept {
             return now == t.after ? Proposal{t.before, true} : take_back(now, amount);
         }));
+    }
+
+    // Chain::try_charge: admits `amount` of D and fills in what undoing it
+    // needs (the transition and the reset generation it landed in).
+    template <class D>
+    constexpr keyed_charge_result hold(std::uint64_t amount, Transition& t, std::uint32_t& generation) noexcept {
+        constexpr Slot<Set> s = Slot<Set>::template of<D>();
+        generation = ledger_.enter_window();
+        t = admit_step(s, amount);
+        const keyed_charge_result r = admitted(s, t, amount, dim<D>);
+        ledger_.leave_window();
+        return r;
+    }
+
+    // Takes back a committed `hold` as admit_all takes back its holds
+    // (exactly, when nothing else changed the total since), unless the
+    // budget was reset in between.
+    template <class D>
+    constexpr void unhold(const Transition& t, std::uint64_t amount, std::uint32_t generation) noexcept {
+        if (!ledger_.enter_window(generation)) {
+            return;
+        }
+        undo(Slot<Set>::template of<D>(), t, amount);
+        ledger_.leave_window();
     }
 
     // Returns `amount` to `s`; the verdict on the total after it.

@@ -17,6 +17,7 @@
 #include "errors.hpp"
 #include "overflow.hpp"
 #include "result.hpp"
+#include "transition.hpp"
 #include "verdict.hpp"
 
 namespace budgetkernel {
@@ -187,24 +188,28 @@ private:
         }
     }
 
-    // Admits at budget I, then the rest; a refusal further on releases the
-    // hold made here (the reservation's destructor), so a refused chain
-    // leaves every budget as it found it.
+    // Admits at budget I, then the rest; a refusal further on takes back
+    // the hold made here as a multi-dimension try_charge takes back its own
+    // (the exact earlier total when nothing else changed it), so a refused
+    // chain leaves every budget as it found it.
     template <class D, std::size_t I>
     constexpr try_result admit_from(std::uint64_t amount) noexcept {
         if constexpr (I == sizeof...(B)) {
             return ChainVerdict{};
         } else {
-            auto held = std::get<I>(budgets_)->template reserve<D>(amount);
+            auto& budget = *std::get<I>(budgets_);
+            Transition t{};
+            std::uint32_t generation = 0;
+            const auto held = budget.template hold<D>(amount, t, generation);
             if (!held) {
                 return ChainError{held.error(), I};
             }
             const try_result rest = admit_from<D, I + 1>(amount);
-            if (rest) {
-                held.keep();
-                return ChainVerdict{held.verdict(), I}.worst(*rest);
+            if (!rest) {
+                budget.template unhold<D>(t, amount, generation);
+                return rest;
             }
-            return rest;
+            return ChainVerdict{*held, I}.worst(*rest);
         }
     }
 

@@ -87,6 +87,24 @@ TEST_CASE_TEMPLATE("try_charge across a chain is all or nothing and names the re
     CHECK(last.error().budget() == 1U);
 }
 
+TEST_CASE_TEMPLATE("a refused chain restores a total its hold saturated", S, BKTEST_STORAGES) {
+    // The first budget's hold takes its total to 2^64-1 (saturating, within
+    // the limit); the second refuses. A refund could not tell that total
+    // from a saturated one and would leave it there: the chain must restore
+    // the total it found.
+    using Wide = bk::Budget<bk::Dims<bk::Tokens>, S>;
+    Wide wide = *Wide::builder().template limit<bk::Tokens>(max).build();
+    static_cast<void>(wide.template charge<bk::Tokens>(max - 10));
+    Global<S> small = *Global<S>::builder().template limit<bk::Tokens>(50).build();
+    bk::Chain chain{wide, small};
+
+    const auto refused = chain.template try_charge<bk::Tokens>(100);
+    REQUIRE_FALSE(refused);
+    CHECK(refused.error().budget() == 1U);
+    CHECK(wide.template spent<bk::Tokens>() == max - 10);
+    CHECK(small.template spent<bk::Tokens>() == 0);
+}
+
 TEST_CASE_TEMPLATE("a Checked budget's overflow refusal names its place in the chain", S, BKTEST_STORAGES) {
     Fixture<S> f;
     static_cast<void>(f.tenant.template charge<bk::Tokens>(max - 1));

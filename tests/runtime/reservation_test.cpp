@@ -131,6 +131,21 @@ TEST_CASE_TEMPLATE("a second settle is NotHeld and refunds nothing", S, BKTEST_S
     CHECK(b.template spent<bk::Tokens>() == 20);
 }
 
+TEST_CASE_TEMPLATE("keep() leaves the estimate spent and the handle empty", S, BKTEST_STORAGES) {
+    auto b = make_llm<Llm<S>>();
+    {
+        auto held = b.template reserve<bk::Tokens, bk::Calls>(30, 1);
+        REQUIRE(held);
+        held.keep();
+        CHECK_FALSE(held.held());
+        const auto after = held.settle(0, 0);
+        REQUIRE_FALSE(after.has_value());
+        CHECK(after.error() == bk::ChargeError{Err::NotHeld, tokens});
+    }  // the destructor returns nothing either
+    CHECK(b.template spent<bk::Tokens>() == 30);
+    CHECK(b.template spent<bk::Calls>() == 1);
+}
+
 TEST_CASE_TEMPLATE("a refused reservation holds nothing and carries the error", S, BKTEST_STORAGES) {
     auto b = make_llm<Llm<S>>();
     static_cast<void>(b.template charge<bk::Tokens>(60));
