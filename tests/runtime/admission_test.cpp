@@ -6,6 +6,7 @@
 #include <tuple>
 
 #include "admission_support.hpp"
+#include "refusal.hpp"
 
 using namespace bktest;
 
@@ -73,7 +74,7 @@ TEST_CASE_TEMPLATE("Checked: would_charge reports the Overflow the charge would"
         const auto asked = b.template would_charge<bk::Millis>(a);
         const auto keyed = b.would_charge(bk::dim<bk::Millis>, a);
         REQUIRE_FALSE(asked.has_value());
-        CHECK(asked.error() == bk::ChargeError{Err::Overflow, bk::dim<bk::Millis>});
+        CHECK(refusal_of(asked) == bk::ChargeError{Err::Overflow, bk::dim<bk::Millis>});
         CHECK(keyed == asked);
         CHECK(b.template charge<bk::Millis>(a) == asked);
         CHECK(b == before);
@@ -144,16 +145,16 @@ TEST_CASE_TEMPLATE("refusals carry the messages of their kind", S, BKTEST_STORAG
     auto b = make_llm<Llm<S, bk::Checked>>();
     const auto exhaust = b.template try_charge<bk::Millis>(51);
     REQUIRE_FALSE(exhaust);
-    CHECK(exhaust.error().message().view() ==
+    CHECK(refusal_of(exhaust).message().view() ==
           "budgetkernel: dimension 'millis' would pass its limit; the charge is refused");
     REQUIRE(b.template charge<bk::Calls>(max).has_value());
     const auto overflow = b.template try_charge<bk::Calls>(1);
     REQUIRE_FALSE(overflow);
-    CHECK(overflow.error().message().view() ==
+    CHECK(refusal_of(overflow).message().view() ==
           "budgetkernel: dimension 'calls' would overflow 2^64-1; the charge is refused");
     const std::array<bk::KeyedAmount, 2> twice{{{bk::dim<bk::Tokens>, 1u}, {bk::dim<bk::Tokens>, 1u}}};
     const auto duplicate = b.try_charge(twice);
     REQUIRE_FALSE(duplicate);
-    CHECK(duplicate.error().message().view() ==
+    CHECK(refusal_of(duplicate).message().view() ==
           "budgetkernel: dimension 'tokens' is named twice in one charge; nothing charged");
 }

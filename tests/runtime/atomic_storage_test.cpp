@@ -4,6 +4,7 @@
 
 #include <type_traits>
 
+#include "refusal.hpp"
 #include "support.hpp"
 
 using namespace bktest;
@@ -50,14 +51,14 @@ TEST_CASE("a Result holds an atomic budget, and its copies switch sides") {
 
     auto failed = Shared::builder().limit<bk::Tokens>(0).limit<bk::Millis>(1).limit<bk::Calls>(1).build();
     REQUIRE_FALSE(failed);
-    CHECK(failed.error().kind() == bk::BuilderError::Kind::ZeroLimit);
+    CHECK(refusal_of(failed).kind() == bk::BuilderError::Kind::ZeroLimit);
     failed = copy;  // error -> value
     REQUIRE(failed);
     CHECK(failed->spent<bk::Tokens>() == 7);
     failed =
         bk::Result<Shared, bk::BuilderError>{bk::BuilderError{bk::BuilderError::Kind::ZeroLimit, bk::dim<bk::Calls>}};
     REQUIRE_FALSE(failed);  // value -> error
-    CHECK(failed.error().dimension() == bk::dim<bk::Calls>);
+    CHECK(refusal_of(failed).dimension() == bk::dim<bk::Calls>);
 }
 
 TEST_CASE("a budget can be built in place from a configuration") {
@@ -111,6 +112,6 @@ TEST_CASE("a reservation made before a reset settles as Stale and returns nothin
     static_cast<void>(b.charge<bk::Tokens>(10));
     const auto r = held.settle(5);
     REQUIRE_FALSE(r);
-    CHECK(r.error().kind() == bk::ChargeError::Kind::Stale);
+    CHECK(refusal_of(r).kind() == bk::ChargeError::Kind::Stale);
     CHECK(b.spent<bk::Tokens>() == 10);
 }

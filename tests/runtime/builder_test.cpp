@@ -1,6 +1,7 @@
 // Building: value errors from both builders, and the order they are reported in.
 #include <doctest/doctest.h>
 
+#include "refusal.hpp"
 #include "support.hpp"
 
 using namespace bktest;
@@ -14,8 +15,8 @@ constexpr bk::Dim calls = bk::dim<bk::Calls>;
 
 void check_error(const bk::Result<B, bk::BuilderError>& r, E kind, bk::Dim key) {
     REQUIRE_FALSE(r.has_value());
-    CHECK(r.error().kind() == kind);
-    CHECK(r.error().dimension() == key);
+    CHECK(refusal_of(r).kind() == kind);
+    CHECK(refusal_of(r).dimension() == key);
 }
 }  // namespace
 
@@ -113,7 +114,8 @@ TEST_CASE("keyed builder: order of reports") {
 TEST_CASE("builder errors carry readable messages naming the dimension") {
     const auto r = B::builder().limit<bk::Tokens>(1).limit_with_warn<bk::Millis>(5, 7).limit<bk::Calls>(1).build();
     REQUIRE_FALSE(r);
-    CHECK(r.error().message().view() == "budgetkernel: dimension 'millis' has a warn threshold not below its limit");
+    CHECK(refusal_of(r).message().view() ==
+          "budgetkernel: dimension 'millis' has a warn threshold not below its limit");
     CHECK(std::string_view{r.error().message().c_str()} == r.error().message().view());
     CHECK(bk::to_string(r.error().kind()) == "WarnNotBelowLimit");
 }

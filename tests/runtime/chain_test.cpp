@@ -2,6 +2,7 @@
 // different types, plain and all-or-nothing, naming budget and dimension.
 #include <doctest/doctest.h>
 
+#include "refusal.hpp"
 #include "support.hpp"
 
 using namespace bktest;
@@ -67,9 +68,9 @@ TEST_CASE_TEMPLATE("try_charge across a chain is all or nothing and names the re
 
     const auto refused = chain.template try_charge<bk::Tokens>(30);
     REQUIRE_FALSE(refused);
-    CHECK(refused.error().budget() == 1U);
-    CHECK(refused.error().kind() == bk::ChargeError::Kind::WouldExhaust);
-    CHECK(refused.error().dimension() == bk::dim<bk::Tokens>);
+    CHECK(refusal_of(refused).budget() == 1U);
+    CHECK(refusal_of(refused).kind() == bk::ChargeError::Kind::WouldExhaust);
+    CHECK(refusal_of(refused).dimension() == bk::dim<bk::Tokens>);
     CHECK(f.run.template spent<bk::Tokens>() == 0);  // the run's hold was returned
     CHECK(f.tenant.template spent<bk::Tokens>() == 280);
     CHECK(f.global.template spent<bk::Tokens>() == 0);
@@ -84,7 +85,7 @@ TEST_CASE_TEMPLATE("try_charge across a chain is all or nothing and names the re
 
     const auto last = chain.template try_charge<bk::Tokens>(1);
     REQUIRE_FALSE(last);
-    CHECK(last.error().budget() == 1U);
+    CHECK(refusal_of(last).budget() == 1U);
 }
 
 TEST_CASE_TEMPLATE("a refused chain restores a total its hold saturated", S, BKTEST_STORAGES) {
@@ -100,7 +101,7 @@ TEST_CASE_TEMPLATE("a refused chain restores a total its hold saturated", S, BKT
 
     const auto refused = chain.template try_charge<bk::Tokens>(100);
     REQUIRE_FALSE(refused);
-    CHECK(refused.error().budget() == 1U);
+    CHECK(refusal_of(refused).budget() == 1U);
     CHECK(wide.template spent<bk::Tokens>() == max - 10);
     CHECK(small.template spent<bk::Tokens>() == 0);
 }
@@ -111,8 +112,8 @@ TEST_CASE_TEMPLATE("a Checked budget's overflow refusal names its place in the c
     bk::Chain chain{f.global, f.tenant};
     const auto r = chain.template charge<bk::Tokens>(5);
     REQUIRE_FALSE(r);
-    CHECK(r.error().kind() == bk::ChargeError::Kind::Overflow);
-    CHECK(r.error().budget() == 1U);
+    CHECK(refusal_of(r).kind() == bk::ChargeError::Kind::Overflow);
+    CHECK(refusal_of(r).budget() == 1U);
     CHECK(f.global.template spent<bk::Tokens>() == 5);  // the budgets that fit are charged
 }
 

@@ -1,6 +1,7 @@
 // The Checked overflow policy: an overflowing charge is refused and keeps spent.
 #include <doctest/doctest.h>
 
+#include "refusal.hpp"
 #include "support.hpp"
 
 using namespace bktest;
@@ -14,8 +15,8 @@ TEST_CASE_TEMPLATE("Checked refuses an overflowing charge and keeps spent", S, B
     CHECK(first->is_exhausted());
     const auto refused = b.template charge<bk::Tokens>(6);
     REQUIRE_FALSE(refused.has_value());
-    CHECK(refused.error().kind() == bk::ChargeError::Kind::Overflow);
-    CHECK(refused.error().dimension() == bk::dim<bk::Tokens>);
+    CHECK(refusal_of(refused).kind() == bk::ChargeError::Kind::Overflow);
+    CHECK(refusal_of(refused).dimension() == bk::dim<bk::Tokens>);
     CHECK(b.template spent<bk::Tokens>() == max - 5);
     auto exact = b.template charge<bk::Tokens>(5);  // reaching 2^64-1 exactly is not an overflow
     REQUIRE(exact.has_value());
@@ -30,10 +31,10 @@ TEST_CASE_TEMPLATE("Checked keyed charges report Overflow and UnknownDimension",
     CHECK(b.charge(bk::dim<bk::Millis>, max).has_value());
     const auto overflow = b.charge(bk::dim<bk::Millis>, 1u);
     REQUIRE_FALSE(overflow);
-    CHECK(overflow.error().kind() == bk::ChargeError::Kind::Overflow);
+    CHECK(refusal_of(overflow).kind() == bk::ChargeError::Kind::Overflow);
     const auto unknown = b.charge(bk::dim<bk::Bytes>, 1u);
     REQUIRE_FALSE(unknown);
-    CHECK(unknown.error().kind() == bk::ChargeError::Kind::UnknownDimension);
+    CHECK(refusal_of(unknown).kind() == bk::ChargeError::Kind::UnknownDimension);
     CHECK(b.template spent<bk::Millis>() == max);
 }
 

@@ -7,6 +7,7 @@
 #include <type_traits>
 
 #include "admission_support.hpp"
+#include "refusal.hpp"
 
 using namespace bktest;
 
@@ -164,8 +165,8 @@ TEST_CASE("Result<Verdict, ChargeError>: 16 bytes, trivially copyable, every acc
     CHECK_FALSE(go->dimension().has_value());
     CHECK_FALSE(error.has_value());
     CHECK_FALSE(static_cast<bool>(error));
-    CHECK(error.error().kind() == Err::Stale);
-    CHECK(error.error().dimension() == calls);
+    CHECK(refusal_of(error).kind() == Err::Stale);
+    CHECK(refusal_of(error).dimension() == calls);
     CHECK(error.value_or(bk::Verdict::exhausted(tokens)) == bk::Verdict::exhausted(tokens));
     CHECK(warn == R{bk::Verdict::warn(millis)});
     CHECK(warn != R{bk::Verdict::warn(tokens)});
@@ -178,7 +179,7 @@ TEST_CASE("Result<Verdict, ChargeError>: 16 bytes, trivially copyable, every acc
     for (const Err e :
          {Err::UnknownDimension, Err::Overflow, Err::WouldExhaust, Err::DuplicateDimension, Err::NotHeld, Err::Stale}) {
         const R r = bk::ChargeError{e, tokens};
-        CHECK(r.error() == bk::ChargeError{e, tokens});
+        CHECK(refusal_of(r) == bk::ChargeError{e, tokens});
     }
     R copy = error;
     copy = warn;  // assignment switches sides

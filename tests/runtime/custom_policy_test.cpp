@@ -3,6 +3,7 @@
 
 #include <optional>
 
+#include "refusal.hpp"
 #include "support.hpp"
 
 using namespace bktest;
@@ -61,7 +62,7 @@ TEST_CASE("a user overflow policy that refuses decides the result type and refus
     CHECK(ok->is_warning());
     const auto refused = b.charge<bk::Tokens>(1001);
     REQUIRE_FALSE(refused.has_value());
-    CHECK(refused.error().kind() == bk::ChargeError::Kind::Overflow);
+    CHECK(refusal_of(refused).kind() == bk::ChargeError::Kind::Overflow);
     CHECK(b.spent<bk::Tokens>() == 90);
 }
 

@@ -4,6 +4,7 @@
 #include <string>
 #include <vector>
 
+#include "refusal.hpp"
 #include "support.hpp"
 
 using namespace bktest;
@@ -23,7 +24,7 @@ TEST_CASE_TEMPLATE("a one-dimension budget", S, BKTEST_STORAGES) {
     CHECK(b.template charge<GpuSeconds>(3000).kind() == K::Continue);
     CHECK(b.template charge<GpuSeconds>(600) == bk::Verdict::warn(bk::dim<GpuSeconds>));
     CHECK(b.template charge<GpuSeconds>(1) == bk::Verdict::exhausted(bk::dim<GpuSeconds>));
-    CHECK(b.charge(bk::dim<bk::Tokens>, 1u).error().kind() == bk::ChargeError::Kind::UnknownDimension);
+    CHECK(refusal_of(b.charge(bk::dim<bk::Tokens>, 1u)).kind() == bk::ChargeError::Kind::UnknownDimension);
 }
 
 TEST_CASE_TEMPLATE("all eight standard dimensions, each independent", S, BKTEST_STORAGES) {

@@ -4,6 +4,7 @@
 #include <string>
 #include <utility>
 
+#include "refusal.hpp"
 #include "support.hpp"
 
 using namespace bktest;
@@ -35,8 +36,8 @@ TEST_CASE_TEMPLATE("an unknown key is an error and changes nothing", S, BKTEST_S
         for (const std::uint64_t amount : {std::uint64_t{0}, std::uint64_t{1}, max}) {
             const auto r = b.charge(k, amount);
             REQUIRE_FALSE(r.has_value());
-            CHECK(r.error().kind() == bk::ChargeError::Kind::UnknownDimension);
-            CHECK(r.error().dimension() == k);
+            CHECK(refusal_of(r).kind() == bk::ChargeError::Kind::UnknownDimension);
+            CHECK(refusal_of(r).dimension() == k);
         }
         CHECK_FALSE(b.spent(k).has_value());
         CHECK_FALSE(b.remaining(k).has_value());

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "admission_support.hpp"
+#include "refusal.hpp"
 
 using namespace bktest;
 
@@ -49,15 +50,15 @@ TEST_CASE_TEMPLATE("typed try_charge of several dimensions: one refusal and noth
     // Calls fits and is recorded first; tokens does not: calls is undone.
     const auto r = b.template try_charge<bk::Calls, bk::Tokens, bk::Millis>(2u, 61u, 51u);
     REQUIRE_FALSE(r.has_value());
-    CHECK(r.error() == bk::ChargeError{Err::WouldExhaust, tokens});  // first in argument order, not millis
+    CHECK(refusal_of(r) == bk::ChargeError{Err::WouldExhaust, tokens});  // first in argument order, not millis
     CHECK(b == before);
     const auto last = b.template try_charge<bk::Tokens, bk::Calls, bk::Millis>(60u, 3u, 51u);
     REQUIRE_FALSE(last.has_value());
-    CHECK(last.error().dimension() == millis);
+    CHECK(refusal_of(last).dimension() == millis);
     CHECK(b == before);
     const auto huge = b.template try_charge<bk::Millis, bk::Calls>(max, max);
     REQUIRE_FALSE(huge.has_value());
-    CHECK(huge.error() == bk::ChargeError{Err::WouldExhaust, millis});
+    CHECK(refusal_of(huge) == bk::ChargeError{Err::WouldExhaust, millis});
     CHECK(b == before);
 }
 
@@ -68,7 +69,7 @@ TEST_CASE_TEMPLATE("Checked multi-dimension try_charge: Overflow names its dimen
     const auto before = b;
     const auto r = b.template try_charge<bk::Millis, bk::Tokens>(5u, 2u);
     REQUIRE_FALSE(r.has_value());
-    CHECK(r.error() == bk::ChargeError{Err::Overflow, tokens});
+    CHECK(refusal_of(r) == bk::ChargeError{Err::Overflow, tokens});
     CHECK(b == before);
     const std::array<bk::KeyedAmount, 2> list{{{millis, 5u}, {tokens, 2u}}};
     CHECK(b.try_charge(list) == r);
@@ -95,7 +96,7 @@ TEST_CASE_TEMPLATE("keyed try_charge over a list: all or nothing, like the typed
     const std::array<bk::KeyedAmount, 3> refused{{{millis, 40u}, {calls, 3u}, {tokens, 1u}}};
     const auto r = keyed.try_charge(refused);
     REQUIRE_FALSE(r.has_value());
-    CHECK(r.error() == bk::ChargeError{Err::WouldExhaust, calls});  // millis fits; calls is the first that does not
+    CHECK(refusal_of(r) == bk::ChargeError{Err::WouldExhaust, calls});  // millis fits; calls is the first that does not
     CHECK(keyed == before);
 }
 
@@ -118,11 +119,11 @@ TEST_CASE_TEMPLATE("keyed lists: unknown and repeated keys are refused before an
     for (const auto& [list, error] : table) {
         const auto t = b.try_charge(std::span<const bk::KeyedAmount>(list));
         REQUIRE_FALSE(t.has_value());
-        CHECK(t.error() == error);
+        CHECK(refusal_of(t) == error);
         CHECK(b == before);
         const auto c = b.charge(std::span<const bk::KeyedAmount>(list));
         REQUIRE_FALSE(c.has_value());
-        CHECK(c.error() == error);
+        CHECK(refusal_of(c) == error);
         CHECK(b == before);
     }
 }
@@ -145,12 +146,12 @@ TEST_CASE_TEMPLATE("keyed lists: empty and very long", S, BKTEST_STORAGES) {
     long_list.at(2) = {calls, 1u};
     const auto r = b.try_charge(long_list);
     REQUIRE_FALSE(r.has_value());
-    CHECK(r.error() == bk::ChargeError{Err::DuplicateDimension, millis});
+    CHECK(refusal_of(r) == bk::ChargeError{Err::DuplicateDimension, millis});
     CHECK(b.charge(long_list) == r);
     CHECK(b == before);
     // Every dimension once, in any order, then anything more is a repeat.
     const std::array<bk::KeyedAmount, 4> all_then_one{{{calls, 1u}, {millis, 1u}, {tokens, 1u}, {calls, 0u}}};
-    CHECK(b.try_charge(all_then_one).error() == bk::ChargeError{Err::DuplicateDimension, calls});
+    CHECK(refusal_of(b.try_charge(all_then_one)) == bk::ChargeError{Err::DuplicateDimension, calls});
     CHECK(b.try_charge(std::span(all_then_one).first(3)).has_value());
     CHECK(totals(b) == Totals{91, 1, 1});
 }
@@ -188,7 +189,7 @@ TEST_CASE_TEMPLATE("Checked checkpoint: what fits is recorded, the first refusal
     const std::array<bk::KeyedAmount, 3> list{{{tokens, 5u}, {millis, 1u}, {calls, 2u}}};
     const auto k = keyed.charge(list);
     REQUIRE_FALSE(r.has_value());
-    CHECK(r.error() == bk::ChargeError{Err::Overflow, millis});
+    CHECK(refusal_of(r) == bk::ChargeError{Err::Overflow, millis});
     CHECK(k == r);
     CHECK(totals(typed) == Totals{5, max, 2});
     CHECK(typed == keyed);

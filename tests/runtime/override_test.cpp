@@ -5,6 +5,7 @@
 #include <utility>
 #include <vector>
 
+#include "refusal.hpp"
 #include "support.hpp"
 
 using namespace bktest;
@@ -51,11 +52,11 @@ TEST_CASE_TEMPLATE("overrides from data are validated like any declaration", S, 
         }
         const auto r = b.build();
         REQUIRE_FALSE(r.has_value());
-        CHECK(r.error().kind() == c.kind);
-        CHECK(r.error().dimension() == c.on);
+        CHECK(refusal_of(r).kind() == c.kind);
+        CHECK(refusal_of(r).dimension() == c.on);
     }
     const auto warn_too_high = B::keyed_builder(defaults).limit_with_warn(bk::dim<bk::Tokens>, 10U, 10U).build();
-    CHECK(warn_too_high.error().kind() == BK::WarnNotBelowLimit);
+    CHECK(refusal_of(warn_too_high).kind() == BK::WarnNotBelowLimit);
 }
 
 TEST_CASE("overriding is a constant expression") {

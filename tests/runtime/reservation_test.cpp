@@ -7,6 +7,7 @@
 #include <utility>
 
 #include "admission_support.hpp"
+#include "refusal.hpp"
 
 using namespace bktest;
 
@@ -37,7 +38,7 @@ TEST_CASE_TEMPLATE("an admitted reservation holds its estimate until settled", S
     CHECK(b.template spent<bk::Tokens>() == 90);
     CHECK(b.template remaining<bk::Tokens>() == 10);
     // Another request sees the hold.
-    CHECK(b.template try_charge<bk::Tokens>(11).error() == bk::ChargeError{Err::WouldExhaust, tokens});
+    CHECK(refusal_of(b.template try_charge<bk::Tokens>(11)) == bk::ChargeError{Err::WouldExhaust, tokens});
     const auto settled = held.settle(30);  // the unused 60 comes back
     REQUIRE(settled.has_value());
     CHECK(*settled == bk::Verdict::proceed());
@@ -82,10 +83,10 @@ TEST_CASE_TEMPLATE("settle more than the estimate may exhaust; Checked refuses a
     REQUIRE(big);
     const auto overflow = big.settle(max);
     REQUIRE_FALSE(overflow.has_value());
-    CHECK(overflow.error() == bk::ChargeError{Err::Overflow, tokens});
+    CHECK(refusal_of(overflow) == bk::ChargeError{Err::Overflow, tokens});
     CHECK(c.template spent<bk::Tokens>() == max - 10);  // the estimate stays recorded
     CHECK_FALSE(big.held());
-    CHECK(big.settle(0).error().kind() == Err::NotHeld);  // consumed: no second try
+    CHECK(refusal_of(big.settle(0)).kind() == Err::NotHeld);  // consumed: no second try
     CHECK(c.template spent<bk::Tokens>() == max - 10);
 }
 
@@ -102,7 +103,7 @@ TEST_CASE_TEMPLATE("release and the destructor return the whole estimate", S, BK
         CHECK(b == before);
         held.release();  // a second release does nothing
         CHECK(b == before);
-        CHECK(held.settle(1, 1).error() == bk::ChargeError{Err::NotHeld, tokens});
+        CHECK(refusal_of(held.settle(1, 1)) == bk::ChargeError{Err::NotHeld, tokens});
         CHECK(b == before);
     }
     {
@@ -125,8 +126,9 @@ TEST_CASE_TEMPLATE("a second settle is NotHeld and refunds nothing", S, BKTEST_S
     CHECK(b.template spent<bk::Tokens>() == 20);
     const auto again = held.settle(0);
     REQUIRE_FALSE(again.has_value());
-    CHECK(again.error() == bk::ChargeError{Err::NotHeld, tokens});
-    CHECK(again.error().message().view() == "budgetkernel: dimension 'tokens' has nothing held by this reservation");
+    CHECK(refusal_of(again) == bk::ChargeError{Err::NotHeld, tokens});
+    CHECK(refusal_of(again).message().view() ==
+          "budgetkernel: dimension 'tokens' has nothing held by this reservation");
     held.release();
     CHECK(b.template spent<bk::Tokens>() == 20);
 }
@@ -140,7 +142,7 @@ TEST_CASE_TEMPLATE("keep() leaves the estimate spent and the handle empty", S, B
         CHECK_FALSE(held.held());
         const auto after = held.settle(0, 0);
         REQUIRE_FALSE(after.has_value());
-        CHECK(after.error() == bk::ChargeError{Err::NotHeld, tokens});
+        CHECK(refusal_of(after) == bk::ChargeError{Err::NotHeld, tokens});
     }  // the destructor returns nothing either
     CHECK(b.template spent<bk::Tokens>() == 30);
     CHECK(b.template spent<bk::Calls>() == 1);
@@ -155,21 +157,21 @@ TEST_CASE_TEMPLATE("a refused reservation holds nothing and carries the error", 
         REQUIRE_FALSE(refused);
         CHECK_FALSE(refused.has_value());
         CHECK_FALSE(refused.held());
-        CHECK(refused.error() == bk::ChargeError{Err::WouldExhaust, tokens});
+        CHECK(refusal_of(refused) == bk::ChargeError{Err::WouldExhaust, tokens});
         CHECK(b == before);
-        CHECK(refused.settle(0).error() == bk::ChargeError{Err::NotHeld, tokens});
+        CHECK(refusal_of(refused.settle(0)) == bk::ChargeError{Err::NotHeld, tokens});
         refused.release();
         CHECK(b == before);
         auto huge = b.template reserve<bk::Millis>(max);
         REQUIRE_FALSE(huge);
-        CHECK(huge.error() == bk::ChargeError{Err::WouldExhaust, millis});
+        CHECK(refusal_of(huge) == bk::ChargeError{Err::WouldExhaust, millis});
     }
     CHECK(b == before);  // destroying refused handles gives nothing back
     auto c = make_wide<Llm<S, bk::Checked>>();
     REQUIRE(c.template charge<bk::Tokens>(5).has_value());
     const auto overflow = c.template reserve<bk::Tokens>(max);
     REQUIRE_FALSE(overflow);
-    CHECK(overflow.error() == bk::ChargeError{Err::Overflow, tokens});
+    CHECK(refusal_of(overflow) == bk::ChargeError{Err::Overflow, tokens});
     CHECK(c.template spent<bk::Tokens>() == 5);
 }
 
@@ -186,7 +188,7 @@ TEST_CASE_TEMPLATE("zero and UINT64_MAX estimates", S, BKTEST_STORAGES) {
     }
     CHECK(b.template spent<bk::Calls>() == 2);
     static_cast<void>(b.template charge<bk::Calls>(2));  // exhausted: a zero estimate is refused
-    CHECK(b.template reserve<bk::Calls>(0).error() == bk::ChargeError{Err::WouldExhaust, calls});
+    CHECK(refusal_of(b.template reserve<bk::Calls>(0)) == bk::ChargeError{Err::WouldExhaust, calls});
     // On a limit of 2^64-1 (Saturate), 2^64-1 can be held and settled.
     auto w = make_wide<Llm<S>>();
     auto all = w.template reserve<bk::Tokens>(max);
@@ -202,7 +204,7 @@ TEST_CASE_TEMPLATE("a moved-from reservation holds nothing; the new owner settle
     auto second = std::move(first);
     CHECK_FALSE(first.held());  // NOLINT(bugprone-use-after-move,hicpp-invalid-access-moved): the point of the test
     CHECK(second.held());
-    CHECK(first.settle(0).error() ==
+    CHECK(refusal_of(first.settle(0)) ==
           bk::ChargeError{Err::NotHeld, tokens});  // NOLINT(bugprone-use-after-move,hicpp-invalid-access-moved)
     first.release();                               // NOLINT(bugprone-use-after-move,hicpp-invalid-access-moved)
     CHECK(b.template spent<bk::Tokens>() == 30);
@@ -218,7 +220,7 @@ TEST_CASE_TEMPLATE("a moved-from reservation holds nothing; the new owner settle
     const auto v = third.settle(10);
     REQUIRE(v.has_value());
     CHECK(b.template spent<bk::Tokens>() == 10);
-    CHECK(third.settle(10).error().kind() == Err::NotHeld);
+    CHECK(refusal_of(third.settle(10)).kind() == Err::NotHeld);
     CHECK(b.template spent<bk::Tokens>() == 10);
 }
 
@@ -235,11 +237,11 @@ TEST_CASE_TEMPLATE("after reset(): settle is Stale and changes nothing, release 
     CHECK(settled_late.held());  // still held as far as the handle knows
     const auto stale = settled_late.settle(100, 3);
     REQUIRE_FALSE(stale.has_value());
-    CHECK(stale.error() == bk::ChargeError{Err::Stale, tokens});
-    CHECK(stale.error().message().view() ==
+    CHECK(refusal_of(stale) == bk::ChargeError{Err::Stale, tokens});
+    CHECK(refusal_of(stale).message().view() ==
           "budgetkernel: dimension 'tokens' was reset since this reservation was made");
     CHECK(b == before);
-    CHECK(settled_late.settle(0, 0).error().kind() == Err::NotHeld);  // once only
+    CHECK(refusal_of(settled_late.settle(0, 0)).kind() == Err::NotHeld);  // once only
     released_late.release();
     CHECK(b == before);
     {
@@ -322,7 +324,7 @@ TEST_CASE_TEMPLATE("multi-dimension reservations: all or nothing, settled per di
     {
         auto refused = b.template reserve<bk::Tokens, bk::Calls, bk::Millis>(50, 2, 60);
         REQUIRE_FALSE(refused);
-        CHECK(refused.error() == bk::ChargeError{Err::WouldExhaust, calls});  // the first that does not fit
+        CHECK(refusal_of(refused) == bk::ChargeError{Err::WouldExhaust, calls});  // the first that does not fit
         CHECK(b == before);
     }
     CHECK(b == before);
@@ -348,7 +350,7 @@ TEST_CASE_TEMPLATE("Checked multi-dimension settle: an overflowing extra keeps i
     REQUIRE(held);
     const auto r = held.settle(4, max);
     REQUIRE_FALSE(r.has_value());
-    CHECK(r.error() == bk::ChargeError{Err::Overflow, tokens});
+    CHECK(refusal_of(r) == bk::ChargeError{Err::Overflow, tokens});
     CHECK(b.template spent<bk::Tokens>() == max - 90);  // the estimate, not the actual
     CHECK(b.template spent<bk::Millis>() == 4);         // the other dimension settled
     CHECK_FALSE(held.held());

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "refusal.hpp"
 #include "snapshot_cases.hpp"
 
 using namespace bktest;
@@ -84,15 +85,15 @@ TEST_CASE_TEMPLATE("a snapshot of another dimension set is refused, naming the d
                              .build();
     const auto unknown = B::restore(config, other.snapshot());
     REQUIRE_FALSE(unknown.has_value());
-    CHECK(unknown.error().kind() == SK::UnknownDimension);
-    CHECK(unknown.error().name() == "bytes");
+    CHECK(refusal_of(unknown).kind() == SK::UnknownDimension);
+    CHECK(refusal_of(unknown).name() == "bytes");
     CHECK(std::string{unknown.error().message().view()} ==
           "budgetkernel: snapshot: dimension 'bytes' is not in this budget's set");
 
     const Fewer fewer = *Fewer::builder().template limit<bk::Tokens>(1).template limit<bk::Millis>(1).build();
     const auto missing = B::restore(config, fewer.snapshot());
     REQUIRE_FALSE(missing.has_value());
-    CHECK(missing.error().kind() == SK::MissingDimension);
+    CHECK(refusal_of(missing).kind() == SK::MissingDimension);
     CHECK(std::string{missing.error().message().view()} == "budgetkernel: snapshot: dimension 'calls' is missing");
 
     const More more = *More::builder()
@@ -103,8 +104,8 @@ TEST_CASE_TEMPLATE("a snapshot of another dimension set is refused, naming the d
                            .build();
     const auto extra = B::restore(config, more.snapshot());
     REQUIRE_FALSE(extra.has_value());
-    CHECK(extra.error().kind() == SK::UnknownDimension);
-    CHECK(extra.error().name() == "gpu_seconds");
+    CHECK(refusal_of(extra).kind() == SK::UnknownDimension);
+    CHECK(refusal_of(extra).name() == "gpu_seconds");
 }
 
 TEST_CASE_TEMPLATE("a snapshot's bytes are its meaning", S, BKTEST_STORAGES) {
@@ -123,16 +124,16 @@ TEST_CASE_TEMPLATE("a snapshot's bytes are its meaning", S, BKTEST_STORAGES) {
     // Damaged bytes are refused, never restored as a wrong total.
     auto damaged = copy;
     damaged.entries[1].name[2] = '\x01';
-    CHECK(B::restore(b.configuration(), damaged).error().kind() == SK::MalformedEntry);
+    CHECK(refusal_of(B::restore(b.configuration(), damaged)).kind() == SK::MalformedEntry);
     damaged = copy;
     damaged.entries[0].name[55] = 'x';  // junk after the NUL padding
-    CHECK(B::restore(b.configuration(), damaged).error().kind() == SK::MalformedEntry);
+    CHECK(refusal_of(B::restore(b.configuration(), damaged)).kind() == SK::MalformedEntry);
     damaged = copy;
     damaged.count = 4;
-    CHECK(B::restore(b.configuration(), damaged).error().kind() == SK::MalformedEntry);
+    CHECK(refusal_of(B::restore(b.configuration(), damaged)).kind() == SK::MalformedEntry);
     damaged = copy;
     damaged.entries[2] = damaged.entries[0];
-    CHECK(B::restore(b.configuration(), damaged).error().kind() == SK::DuplicateDimension);
+    CHECK(refusal_of(B::restore(b.configuration(), damaged)).kind() == SK::DuplicateDimension);
 }
 
 TEST_CASE_TEMPLATE("restoring from name/value pairs, in any order", S, BKTEST_STORAGES) {
@@ -146,11 +147,11 @@ TEST_CASE_TEMPLATE("restoring from name/value pairs, in any order", S, BKTEST_ST
     CHECK(r->template spent<bk::Calls>() == 2U);
 
     const std::vector<bk::NamedSpent> unknown{{"calls", 2}, {"tokens", 81}, {"bogus name", 1}};
-    CHECK(B::restore(config, unknown).error().kind() == SK::UnknownDimension);
-    CHECK(B::restore(config, unknown).error().name().empty());  // not a valid name: not echoed
+    CHECK(refusal_of(B::restore(config, unknown)).kind() == SK::UnknownDimension);
+    CHECK(refusal_of(B::restore(config, unknown)).name().empty());  // not a valid name: not echoed
     const std::vector<bk::NamedSpent> twice{{"calls", 2}, {"calls", 3}};
-    CHECK(B::restore(config, twice).error().kind() == SK::DuplicateDimension);
-    CHECK(B::restore(config, std::span<const bk::NamedSpent>{}).error().kind() == SK::MissingDimension);
+    CHECK(refusal_of(B::restore(config, twice)).kind() == SK::DuplicateDimension);
+    CHECK(refusal_of(B::restore(config, std::span<const bk::NamedSpent>{})).kind() == SK::MissingDimension);
 }
 
 TEST_CASE("the text writer never cuts: a buffer too small is an error") {
@@ -163,8 +164,8 @@ TEST_CASE("the text writer never cuts: a buffer too small is an error") {
         buffer.fill('#');
         const auto r = bk::write_snapshot_text(b.snapshot(), std::span<char>{buffer.data(), size});
         REQUIRE_FALSE(r.has_value());
-        CHECK(r.error().kind() == SK::BufferTooSmall);
-        CHECK(r.error().position() == expected.size() + 1);
+        CHECK(refusal_of(r).kind() == SK::BufferTooSmall);
+        CHECK(refusal_of(r).position() == expected.size() + 1);
         CHECK(buffer[0] == '#');  // nothing written
     }
     const auto r = bk::write_snapshot_text(b.snapshot(), std::span<char>{buffer.data(), expected.size() + 1});
@@ -180,15 +181,15 @@ TEST_CASE_TEMPLATE("every malformed text is an error naming what is wrong", S, B
         CAPTURE(std::string{c.text});
         const auto r = B::restore(config, c.text);
         REQUIRE_FALSE(r.has_value());
-        CHECK(r.error().kind() == c.kind);
-        CHECK(r.error().name() == c.name);
-        CHECK(r.error().position() == c.position);
+        CHECK(refusal_of(r).kind() == c.kind);
+        CHECK(refusal_of(r).name() == c.name);
+        CHECK(refusal_of(r).position() == c.position);
         const auto message = r.error().message();
         CHECK(message.view().substr(0, 22) == "budgetkernel: snapshot");
         CHECK(message.view().size() < bk::SnapshotMessage::capacity - 1);  // nothing cut
     }
     const std::string huge(too_long_size, 'a');
-    CHECK(B::restore(config, huge).error().kind() == SK::TooLong);
+    CHECK(refusal_of(B::restore(config, huge)).kind() == SK::TooLong);
     const std::string longest = "tokens=18446744073709551615 millis=18446744073709551615 calls=18446744073709551615\n";
     CHECK(B::restore(config, longest).has_value());
 }
