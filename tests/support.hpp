@@ -98,6 +98,12 @@ inline constexpr std::array semantics_table{
     Row{On::millis, max, K::Exhausted, max},   // UINT64_MAX on a fresh counter
 };
 
+/// Verdict equality (kind, and dimension unless Continue) and the same
+/// crossing flags, which Verdict's == leaves out.
+constexpr bool same_verdict(const bk::Verdict& a, const bk::Verdict& b) noexcept {
+    return a == b && a.crossed_warn() == b.crossed_warn() && a.crossed_limit() == b.crossed_limit();
+}
+
 /// Runs `table` on a fresh budget of type B; returns the index of the first
 /// row whose outcome differs, or table.size() when every row matches.
 template <class B, std::size_t N>

@@ -57,11 +57,10 @@ TEST_CASE_TEMPLATE("would_charge agrees with the charge it describes and changes
             const ChargeResult charged =
                 on_dim(d, [&](auto t) { return as_result(b.template charge<decltype(t)>(a)); });
             REQUIRE(asked.has_value());
-            CHECK(asked == charged);
-            CHECK(keyed == charged);
-            CHECK(asked->crossed_warn() == charged->crossed_warn());
-            CHECK(asked->crossed_limit() == charged->crossed_limit());
-            CHECK(keyed->crossed_warn() == charged->crossed_warn());
+            REQUIRE(keyed.has_value());
+            REQUIRE(charged.has_value());
+            CHECK(same_verdict(*asked, *charged));
+            CHECK(same_verdict(*keyed, *charged));
         }
     }
 }
@@ -94,6 +93,9 @@ TEST_CASE_TEMPLATE("try_charge: typed and keyed agree on every outcome", S, BKTE
             const ChargeResult k = keyed.try_charge(key_at(d), a);
             CHECK(t == k);
             CHECK(t.has_value() == k.has_value());
+            if (t.has_value() && k.has_value()) {
+                CHECK(same_verdict(*t, *k));
+            }
             CHECK(typed == keyed);
             CHECK(typed.spent(key_at(d)) <= typed.limit(key_at(d)));
         }

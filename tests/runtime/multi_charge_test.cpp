@@ -89,8 +89,8 @@ TEST_CASE_TEMPLATE("keyed try_charge over a list: all or nothing, like the typed
     const auto k = keyed.try_charge(fits);
     const auto t = typed.template try_charge<bk::Calls, bk::Tokens, bk::Millis>(1u, 81u, 10u);
     REQUIRE(k.has_value());
-    CHECK(k == t);
-    CHECK(k->crossed_warn() == t->crossed_warn());
+    REQUIRE(t.has_value());
+    CHECK(same_verdict(*k, *t));
     CHECK(keyed == typed);
     const auto before = keyed;
     const std::array<bk::KeyedAmount, 3> refused{{{millis, 40u}, {calls, 3u}, {tokens, 1u}}};
@@ -170,8 +170,8 @@ TEST_CASE_TEMPLATE("the checkpoint charge<A, B, C>: every amount recorded, worst
     CHECK(v == bk::Verdict::exhausted(millis));  // both exhaust: the first argument is reported
     CHECK(v.crossed_limit());
     REQUIRE(k.has_value());
-    CHECK(*k == v);
-    CHECK(v == by_hand);
+    CHECK(same_verdict(*k, v));
+    CHECK(same_verdict(v, by_hand));
     CHECK(typed == single);
     CHECK(keyed == single);
     CHECK(totals(typed) == Totals{120, 60, 1});  // recorded even where it exhausts

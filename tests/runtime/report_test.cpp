@@ -31,14 +31,20 @@ TEST_CASE_TEMPLATE("the report lists name, spent, limit, warn, remaining and ver
     CHECK(tokens.verdict == bk::Verdict::warn(bk::dim<bk::Tokens>));
 
     const bk::DimensionReport& millis = report[1];
+    CHECK(millis.key == bk::dim<bk::Millis>);
     CHECK(millis.spent == 51U);
+    CHECK(millis.limit == 50U);
     CHECK_FALSE(millis.warn.has_value());
     CHECK(millis.remaining == 0U);
-    CHECK(millis.verdict.is_exhausted());
+    CHECK(millis.verdict == bk::Verdict::exhausted(bk::dim<bk::Millis>));
 
     const auto calls = report.find(bk::dim<bk::Calls>);
     REQUIRE(calls.has_value());
+    CHECK(calls->key == bk::dim<bk::Calls>);
+    CHECK(calls->spent == 0U);
+    CHECK(calls->limit == 3U);
     CHECK(calls->warn == 0U);
+    CHECK(calls->remaining == 3U);
     CHECK(calls->verdict == bk::Verdict{});
     CHECK_FALSE(report.find(bk::dim<bk::Bytes>).has_value());
 }

@@ -58,11 +58,8 @@ TEST_CASE_TEMPLATE("settle equals charging the actual amount instead of the esti
         const auto settled = held.settle(actual);
         const bk::Verdict charged = by_charge.template charge<bk::Tokens>(actual);
         REQUIRE(settled.has_value());
-        CHECK(*settled == charged);
+        CHECK(same_verdict(*settled, charged));  // crossing flags included
         CHECK(b == by_charge);
-        if (actual > 40) {  // the extra is a charge of its own, with its own crossing
-            CHECK(settled->crossed_limit() == (20 + 40 <= 100 && charged.is_exhausted()));
-        }
     }
 }
 
@@ -289,7 +286,6 @@ TEST_CASE_TEMPLATE("a total saturated at 2^64-1 stays there on refund", S, BKTES
     CHECK(b.template spent<bk::Tokens>() == max);
     // Saturate cannot tell a saturated total from one that reached 2^64-1
     // exactly: both keep it.
-    auto exact = b.template reserve<bk::Millis>(max - 1);
     b.reset();
     auto to_max = b.template reserve<bk::Tokens>(max);
     REQUIRE(to_max);
