@@ -92,13 +92,18 @@ struct require_in_chain {
     static constexpr bool value = true;
 };
 
+// One error for each set of the chain that lacks D, and nothing else: the
+// chain's operations compile no charge at all when D is missing somewhere.
 template <class D, class Set>
-constexpr bool in_chain_budget() noexcept {
-    if constexpr (Set::template contains<D>) {
-        return true;
-    } else {
-        return require_in_chain<D, Set>::value;
+constexpr void require_in_chain_budget() noexcept {
+    if constexpr (!Set::template contains<D>) {
+        static_cast<void>(require_in_chain<D, Set>::value);
     }
+}
+
+template <class D, class... Set>
+constexpr void require_in_every_chain_budget() noexcept {
+    (require_in_chain_budget<D, Set>(), ...);
 }
 
 }  // namespace detail
@@ -145,14 +150,22 @@ public:
 
     template <class D>
     [[nodiscard]] constexpr charge_result charge(detail::amount_for<D> amount) noexcept {
-        static_assert((detail::in_chain_budget<D, typename B::dims>() && ...));
-        return charge_each<D>(amount.value(), std::index_sequence_for<B...>{});
+        if constexpr (!in_every<D>) {
+            detail::require_in_every_chain_budget<D, typename B::dims...>();
+            return ChainVerdict{};
+        } else {
+            return charge_each<D>(amount.value(), std::index_sequence_for<B...>{});
+        }
     }
 
     template <class D>
     [[nodiscard]] constexpr try_result try_charge(detail::amount_for<D> amount) noexcept {
-        static_assert((detail::in_chain_budget<D, typename B::dims>() && ...));
-        return admit_from<D, 0>(amount.value());
+        if constexpr (!in_every<D>) {
+            detail::require_in_every_chain_budget<D, typename B::dims...>();
+            return ChainVerdict{};
+        } else {
+            return admit_from<D, 0>(amount.value());
+        }
     }
 
     /// The budget at position `I`.
@@ -162,6 +175,9 @@ public:
     }
 
 private:
+    template <class D>
+    static constexpr bool in_every = (B::dims::template contains<D> && ...);
+
     template <class D, std::size_t... I>
     constexpr charge_result charge_each(std::uint64_t amount, std::index_sequence<I... /*positions*/>) noexcept {
         ChainVerdict worst;

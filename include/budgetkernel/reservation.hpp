@@ -12,6 +12,7 @@
 
 #include "amount.hpp"
 #include "charge_result.hpp"
+#include "detail/diagnostics.hpp"
 #include "dim.hpp"
 #include "errors.hpp"
 #include "verdict.hpp"
@@ -105,8 +106,13 @@ public:
     /// The estimate held (or once held) for `X`, one of `D...`.
     template <class X>
     [[nodiscard]] constexpr std::uint64_t estimate() const noexcept {
-        static_assert((std::is_same_v<X, D> || ...), "budgetkernel: this reservation holds no such dimension");
-        return std::get<boost::mp11::mp_find<boost::mp11::mp_list<D...>, X>::value>(estimates_);
+        if constexpr ((std::is_same_v<X, D> || ...)) {
+            return std::get<boost::mp11::mp_find<boost::mp11::mp_list<D...>, X>::value>(estimates_);
+        } else {
+            // One error, naming X and the reservation's dimensions.
+            static_assert(detail::dependent_false<X, D...>, "budgetkernel: this reservation holds no such dimension");
+            return 0;
+        }
     }
 
     /// Settles with the actual amounts, one per dimension in the order of

@@ -1,6 +1,7 @@
 // first-error: budgetkernel: dimension is not in the set of every budget of this chain
-// expect: budgetkernel::Bytes
-// expect: budgetkernel::Dims<\s*budgetkernel::Tokens\s*>
+// expect: (D = budgetkernel::Bytes; Set = budgetkernel::Dims<\s*budgetkernel::Tokens\s*>\]|<budgetkernel::Bytes,\s*budgetkernel::Dims<\s*budgetkernel::Tokens\s*>\s*>)
+// max-errors: 1
+// max-lines: 39
 #include <budgetkernel/budgetkernel.hpp>
 namespace bk = budgetkernel;
 using Run = bk::Budget<bk::Dims<bk::Tokens, bk::Bytes>>;

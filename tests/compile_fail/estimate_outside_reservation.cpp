@@ -1,4 +1,8 @@
 // first-error: budgetkernel: this reservation holds no such dimension
+// expect: (X = budgetkernel::Calls;|dependent_false<budgetkernel::Calls,)
+// expect: (D = \{budgetkernel::Tokens\}|dependent_false<budgetkernel::Calls,\s*budgetkernel::Tokens>)
+// max-errors: 1
+// max-lines: 39
 #include <budgetkernel/budgetkernel.hpp>
 namespace bk = budgetkernel;
 using B = bk::Budget<bk::Dims<bk::Tokens, bk::Calls>>;

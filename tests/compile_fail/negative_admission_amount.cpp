@@ -1,4 +1,7 @@
 // expect: negative_amounts_are_not_allowed
+// expect: negative_admission_amount\.cpp:11:
+// max-errors: 1
+// max-lines: 39
 #include <budgetkernel/budgetkernel.hpp>
 namespace bk = budgetkernel;
 using B = bk::Budget<bk::Dims<bk::Tokens, bk::Calls>>;

@@ -1,6 +1,8 @@
 // first-error: budgetkernel: dimension is not in this budget's set
 // expect: budgetkernel::Bytes
 // expect: budgetkernel::Dims<\s*budgetkernel::Tokens,\s*budgetkernel::Calls\s*>
+// max-errors: 1
+// max-lines: 39
 #include <budgetkernel/budgetkernel.hpp>
 namespace bk = budgetkernel;
 using B = bk::Budget<bk::Dims<bk::Tokens, bk::Calls>>;

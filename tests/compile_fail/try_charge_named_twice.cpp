@@ -1,5 +1,5 @@
 // first-error: budgetkernel: a multi-dimension charge names the same dimension twice
-// expect: budgetkernel::Calls
+// expect: dimension_is_named_twice_in_one_charge(<|\(\) \[with D = )budgetkernel::Calls\b
 // max-errors: 1
 // max-lines: 39
 #include <budgetkernel/budgetkernel.hpp>
