@@ -574,19 +574,12 @@ private:
         return checkpoint.template result<keyed_charge_result>();
     }
 
-    // Reservation::release: every estimate returned, unless reset since.
+    // Reservation::release: every estimate returned, unless reset since;
+    // what settling for actual amounts of 0 does.
     template <class... D>
     constexpr void release_held(std::uint32_t generation,
                                 const std::array<std::uint64_t, sizeof...(D)>& estimates) noexcept {
-        if (!ledger_.enter_window(generation)) {
-            return;
-        }
-        constexpr std::array<Slot<Set>, sizeof...(D)> slots{Slot<Set>::template of<D>()...};
-        constexpr std::array<Dim, sizeof...(D)> keys{dim<D>...};
-        for (std::size_t i = 0; i < sizeof...(D); ++i) {
-            static_cast<void>(refund_slot(slots.at(i), estimates.at(i), keys.at(i)));
-        }
-        ledger_.leave_window();
+        static_cast<void>(settle_held<D...>(generation, estimates, {}));
     }
 
     // A checkpoint's reduction: `worst` of the verdicts in the order they

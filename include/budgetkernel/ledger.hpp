@@ -44,7 +44,7 @@ public:
         if constexpr (requires { slots_.enter_window(); }) {
             return slots_.enter_window();
         } else {
-            return slots_.generation();
+            return generation();
         }
     }
 
@@ -54,7 +54,7 @@ public:
         if constexpr (requires { slots_.enter_window(generation); }) {
             return slots_.enter_window(generation);
         } else {
-            return slots_.generation() == generation;
+            return this->generation() == generation;
         }
     }
 
