@@ -623,9 +623,7 @@ private:
     }
 
     [[nodiscard]] constexpr std::uint64_t remaining_in(Slot<Set> s) const noexcept {
-        const std::uint64_t spent = ledger_.spent(s);
-        const std::uint64_t limit = config_.limit(s);
-        return spent >= limit ? 0 : limit - spent;
+        return config_.remaining(s, ledger_.spent(s));
     }
 
     configuration_type config_;

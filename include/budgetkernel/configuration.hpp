@@ -86,6 +86,12 @@ public:
         return w;
     }
 
+    /// What is left of `s`'s limit once `spent` is spent: 0 at or past it.
+    [[nodiscard]] constexpr std::uint64_t remaining(Slot<Set> s, std::uint64_t spent) const noexcept {
+        const std::uint64_t limit = detail::at(limits_, s);
+        return spent >= limit ? 0 : limit - spent;
+    }
+
     /// The verdict for `spent` on slot `s`: Exhausted above the limit, else
     /// Warn above the warn threshold, else Continue. No crossing flags: this
     /// judges a state, not a charge.

@@ -76,13 +76,12 @@ template <class Set, class Storage>
 [[nodiscard]] constexpr DimensionReport report_row(const Configuration<Set>& config, const Ledger<Set, Storage>& ledger,
                                                    Slot<Set> s) noexcept {
     const std::uint64_t spent = ledger.spent(s);
-    const std::uint64_t limit = config.limit(s);
     return DimensionReport{s.key(),
                            s.key().name(),
                            spent,
-                           limit,
+                           config.limit(s),
                            config.warn(s),
-                           spent >= limit ? 0 : limit - spent,
+                           config.remaining(s, spent),
                            config.judge(s, spent)};
 }
 

@@ -340,9 +340,7 @@ private:
         if (!all) {
             return all.error();
         }
-        const std::uint64_t spent = detail_at(*all, s);
-        const std::uint64_t limit = config_.limit(s);
-        return spent >= limit ? std::uint64_t{0} : limit - spent;
+        return config_.remaining(s, detail_at(*all, s));
     }
 
     Result<Verdict> would_charge_slot(Slot<Set> s, std::uint64_t amount) {
