@@ -531,7 +531,7 @@ private:
     // (exactly, when nothing else changed the total since), unless the
     // budget was reset in between.
     template <class D>
-    constexpr void unhold(const Transition& t, std::uint64_t amount, std::uint32_t generation) noexcept {
+    constexpr void unhold(std::uint32_t generation, const Transition& t, std::uint64_t amount) noexcept {
         if (!ledger_.enter_window(generation)) {
             return;
         }

@@ -222,7 +222,7 @@ private:
             }
             const try_result rest = admit_from<D, I + 1>(amount);
             if (!rest) {
-                budget.template unhold<D>(t, amount, generation);
+                budget.template unhold<D>(generation, t, amount);
                 return rest;
             }
             return ChainVerdict{*held, I}.worst(*rest);

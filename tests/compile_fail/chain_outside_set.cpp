@@ -1,5 +1,6 @@
 // first-error: budgetkernel: dimension is not in the set of every budget of this chain
-// expect: (D = budgetkernel::Bytes; Set = budgetkernel::Dims<\s*budgetkernel::Tokens\s*>\]|<budgetkernel::Bytes,\s*budgetkernel::Dims<\s*budgetkernel::Tokens\s*>\s*>)
+// expect: (D = budgetkernel::Bytes;|dependent_false<budgetkernel::Bytes,)
+// expect: (Set = budgetkernel::Dims<budgetkernel::Tokens>\]|Bytes, budgetkernel::Dims<budgetkernel::Tokens>>)
 // max-errors: 1
 // max-lines: 39
 #include <budgetkernel/budgetkernel.hpp>

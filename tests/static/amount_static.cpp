@@ -38,7 +38,8 @@ concept LimitableVariable = requires(T amount) {
 // Unsigned integers up to 64 bits: always.
 static_assert(ChargeableVariable<unsigned> && ChargeableVariable<std::uint64_t> && ChargeableVariable<std::uint8_t>);
 static_assert(ChargeableVariable<const std::uint64_t> && ChargeableValue<std::uint32_t>);
-static_assert(KeyedChargeableVariable<unsigned> && LimitableVariable<std::uint64_t>);  // the twins of the refusals below
+// The twins of the signed refusals below:
+static_assert(KeyedChargeableVariable<unsigned> && LimitableVariable<std::uint64_t>);
 static_assert(std::is_convertible_v<std::uint64_t&, bk::Amount> && std::is_convertible_v<std::uint16_t, bk::Amount>);
 
 // Signed variables: never (the call would be a hard error, so the answer is no).
