@@ -471,26 +471,55 @@ private:
         return admitted(s, admit_step(s, amount), amount, key);
     }
 
-    // All or nothing: admits each entry in order; at the first refusal,
-    // undoes what the earlier ones recorded and reports that refusal.
+    // All or nothing: admits the entries in order; at the first refusal,
+    // undoes what the earlier ones recorded and reports that refusal. An
+    // entry that cannot be refused (admits_every) is admitted after all the
+    // others, so that it is never undone: such a hold may saturate, and a
+    // saturated total shared with other threads cannot tell its own hold
+    // from theirs. The verdict is still `worst` in argument order.
     template <std::size_t N>
     constexpr keyed_charge_result admit_all(const std::array<Slot<Set>, N>& slots,
                                             const std::array<std::uint64_t, N>& amounts, const std::array<Dim, N>& keys,
                                             std::size_t count) noexcept {
         std::array<Transition, N> done{};
+        for (std::size_t i = 0; i < count; ++i) {
+            if (admits_every(slots.at(i))) {
+                continue;
+            }
+            done.at(i) = admit_step(slots.at(i), amounts.at(i));
+            if (!done.at(i).committed) {
+                for (std::size_t j = i; j-- > 0;) {
+                    if (!admits_every(slots.at(j))) {
+                        undo(slots.at(j), done.at(j), amounts.at(j));
+                    }
+                }
+                return admitted(slots.at(i), done.at(i), amounts.at(i), keys.at(i));
+            }
+        }
         Verdict worst;
         for (std::size_t i = 0; i < count; ++i) {
-            done.at(i) = admit_step(slots.at(i), amounts.at(i));
-            const keyed_charge_result r = admitted(slots.at(i), done.at(i), amounts.at(i), keys.at(i));
-            if (!r) {
-                for (std::size_t j = i; j-- > 0;) {
-                    undo(slots.at(j), done.at(j), amounts.at(j));
-                }
-                return r;
+            if (admits_every(slots.at(i))) {
+                done.at(i) = admit_step(slots.at(i), amounts.at(i));
             }
-            worst = Verdict::worst(worst, *r);
+            worst = Verdict::worst(worst, *admitted(slots.at(i), done.at(i), amounts.at(i), keys.at(i)));
         }
         return worst;
+    }
+
+    // True when no admission on `s` can be refused: a saturating policy and
+    // a limit of 2^64-1, which every total, saturated or not, is within.
+    [[nodiscard]] constexpr bool admits_every(Slot<Set> s) const noexcept {
+        if constexpr (refuses_overflow_v<Overflow>) {
+            return false;
+        } else {
+            return config_.limit(s) == saturated;
+        }
+    }
+
+    // admits_every for Chain::try_charge, which holds D at each budget.
+    template <class D>
+    [[nodiscard]] constexpr bool admits_every() const noexcept {
+        return admits_every(Slot<Set>::template of<D>());
     }
 
     // Takes back `amount` from a total: never below 0. Under a saturating

@@ -207,7 +207,11 @@ private:
     // Admits at budget I, then the rest; a refusal further on takes back
     // the hold made here as a multi-dimension try_charge takes back its own
     // (the exact earlier total when nothing else changed it), so a refused
-    // chain leaves every budget as it found it.
+    // chain leaves every budget as it found it. A budget whose hold cannot
+    // be refused (a saturating policy and a limit of 2^64-1) holds only once
+    // every later budget has admitted, so that its hold, which may saturate,
+    // is never taken back: as in a multi-dimension try_charge, a saturated
+    // total shared with other threads cannot tell its own hold from theirs.
     template <class D, std::size_t I>
     constexpr try_result admit_from(std::uint64_t amount) noexcept {
         if constexpr (I == sizeof...(B)) {
@@ -216,6 +220,17 @@ private:
             auto& budget = *std::get<I>(budgets_);
             Transition t{};
             std::uint32_t generation = 0;
+            if (budget.template admits_every<D>()) {
+                const try_result rest = admit_from<D, I + 1>(amount);
+                if (!rest) {
+                    return rest;
+                }
+                const auto held = budget.template hold<D>(amount, t, generation);
+                if (!held) {
+                    return ChainError{held.error(), I};  // unreachable: admits_every
+                }
+                return ChainVerdict{*held, I}.worst(*rest);
+            }
             const auto held = budget.template hold<D>(amount, t, generation);
             if (!held) {
                 return ChainError{held.error(), I};

@@ -49,6 +49,12 @@ namespace budgetkernel {
 ///    charge into the new window, if it wants to.
 ///  - The budget must outlive the handle (as a container outlives its
 ///    iterators); moving the budget leaves the handle pointing at the old one.
+///  - Assigning to the budget (a copy, a move, a `restore`d snapshot) gives
+///    it the other budget's totals and reset generation, which the handle
+///    cannot tell from its own: settle or release before assigning (or
+///    `keep()` the hold), as an iterator is not used across an assignment to
+///    its container. A handle settled afterwards is judged as if made on the
+///    new totals, or reports Stale when the two generations differ.
 ///
 /// @code
 /// auto held = budget.reserve<bk::Tokens>(4096);    // the request's maximum

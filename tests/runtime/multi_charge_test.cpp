@@ -194,3 +194,46 @@ TEST_CASE_TEMPLATE("Checked checkpoint: what fits is recorded, the first refusal
     CHECK(totals(typed) == Totals{5, max, 2});
     CHECK(typed == keyed);
 }
+
+TEST_CASE_TEMPLATE("a hold that cannot be refused is made last: the answers stay those of argument order", S,
+                   BKTEST_STORAGES) {
+    // Tokens has no limit (2^64-1) under Saturate, so its hold can never be
+    // refused; it is made after the others (so that a saturating hold is
+    // never undone), and the answers stay those of argument order.
+    using B = bk::Budget<bk::Dims<bk::Tokens, bk::Calls>, S, bk::Saturate>;
+    auto b =
+        *B::builder().template limit_with_warn<bk::Tokens>(max, 1000).template limit_with_warn<bk::Calls>(2, 1).build();
+    REQUIRE(b.template charge<bk::Tokens>(max - 10).is_warning());
+    const auto refused = b.template try_charge<bk::Tokens, bk::Calls>(100u, 3u);
+    CHECK(refusal_of(refused) == bk::ChargeError{Err::WouldExhaust, calls});
+    CHECK(b.template spent<bk::Tokens>() == max - 10);
+    CHECK(b.template spent<bk::Calls>() == 0);
+    const std::array<bk::KeyedAmount, 2> list{{{tokens, 100}, {calls, 3}}};
+    CHECK(refusal_of(b.try_charge(list)) == bk::ChargeError{Err::WouldExhaust, calls});
+    CHECK(b.template spent<bk::Tokens>() == max - 10);
+    // Admitted: tokens saturates and warns, calls crosses its threshold; both
+    // warn, and the verdict names tokens, the first argument.
+    const auto both = b.template try_charge<bk::Tokens, bk::Calls>(100u, 2u);
+    REQUIRE(both.has_value());
+    CHECK(*both == bk::Verdict::warn(tokens));
+    CHECK_FALSE(both->crossed());
+    CHECK(b.template spent<bk::Tokens>() == max);
+    CHECK(b.template spent<bk::Calls>() == 2);
+    // A chain holds the budget that cannot refuse last: the refusal at the
+    // second budget leaves the first untouched.
+    auto first = *B::builder().template limit_with_warn<bk::Tokens>(max, 1000).template limit<bk::Calls>(2).build();
+    auto second = *B::builder().template limit_with_warn<bk::Tokens>(5, 1).template limit<bk::Calls>(2).build();
+    REQUIRE(first.template charge<bk::Tokens>(max - 1).is_continuing());
+    bk::Chain chain{first, second};
+    const auto chained = chain.template try_charge<bk::Tokens>(6);
+    REQUIRE_FALSE(chained.has_value());
+    CHECK(chained.error().budget() == 1);
+    CHECK(first.template spent<bk::Tokens>() == max - 1);
+    CHECK(second.template spent<bk::Tokens>() == 0);
+    const auto fits = chain.template try_charge<bk::Tokens>(5);
+    REQUIRE(fits.has_value());
+    CHECK(fits->kind() == bk::Verdict::Kind::Warn);  // both warn: the first budget of the chain is named
+    CHECK(fits->budget() == std::optional<std::size_t>{0});
+    CHECK(first.template spent<bk::Tokens>() == max);
+    CHECK(second.template spent<bk::Tokens>() == 5);
+}

@@ -1,6 +1,7 @@
 // Many threads, one budget (SPEC section 10): exact totals, no overcommit,
 // exactly the fitting number of admissions, all-or-nothing across dimensions,
-// exact reservation accounting, and reset() against all of them.
+// exact reservation accounting, refused admissions next to saturation, and
+// reset() against all of them.
 //
 // Built twice: with bk::AtomicStorage (the `stress` suite, also under
 // ThreadSanitizer), and with BKSTRESS_PLANTED, against a storage whose update
@@ -12,6 +13,7 @@
 #include <atomic>
 #include <cstddef>
 #include <cstdint>
+#include <limits>
 #include <thread>
 
 #include "stress.hpp"
@@ -197,4 +199,39 @@ TEST_CASE("all_or_nothing_survives_reset") {
     });
     CHECK(b.spent<bk::Tokens>() == 5 * b.spent<bk::Calls>());
     CHECK(b.spent<bk::Calls>() <= 40);
+}
+
+TEST_CASE("refused_admissions_near_saturation_lose_nothing") {
+    // Tokens without a limit (2^64-1) 100 below saturation: a hold of 1000
+    // would saturate, and a saturated total cannot tell one thread's hold
+    // from another's charge, so taking such a hold back could erase a
+    // concurrent charge. Holds that cannot be refused are made last and
+    // never taken back: the refused multi-dimension admissions and chains
+    // below (calls, and the small budget, are full) leave tokens alone, and
+    // every plain charge lands.
+    constexpr std::uint64_t max = std::numeric_limits<std::uint64_t>::max();
+    B b = make<B>(max, 1);
+    REQUIRE(b.charge<bk::Tokens>(max - 100).kind() == bk::Verdict::Kind::Warn);
+    REQUIRE(b.charge<bk::Calls>(1).kind() == bk::Verdict::Kind::Continue);
+    B small = make<B>(1, 1);
+    REQUIRE(small.charge<bk::Tokens>(1).is_continuing());
+    bk::Chain chain{b, small};
+    std::atomic<int> admitted{0};
+    run_together([&](std::size_t t) {
+        for (int i = 0; i < 2000; ++i) {
+            if (t == 0 && b.try_charge<bk::Tokens, bk::Calls>(1000, 1)) {
+                admitted += 1;
+            }
+            if (t == 1 && chain.try_charge<bk::Tokens>(1000)) {
+                admitted += 1;
+            }
+            if (t >= 2 && i % 50 == 0) {
+                static_cast<void>(b.charge<bk::Tokens>(1));
+            }
+        }
+    });
+    CHECK(admitted.load() == 0);
+    CHECK(b.spent<bk::Tokens>() == max - 100 + 2 * 40);
+    CHECK(b.spent<bk::Calls>() == 1);
+    CHECK(small.spent<bk::Tokens>() == 1);
 }
