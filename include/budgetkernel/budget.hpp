@@ -472,47 +472,61 @@ private:
     }
 
     // All or nothing: admits the entries in order; at the first refusal,
-    // undoes what the earlier ones recorded and reports that refusal. An
-    // entry that cannot be refused (admits_every) is admitted after all the
-    // others, so that it is never undone: such a hold may saturate, and a
-    // saturated total shared with other threads cannot tell its own hold
-    // from theirs. The verdict is still `worst` in argument order.
+    // undoes what the earlier ones recorded and reports that refusal. On a
+    // shared storage, an entry that cannot be refused (admits_every) is
+    // admitted after all the others, so that it is never undone: such a hold
+    // may saturate, and a saturated total that other threads also write
+    // cannot tell its own hold from their charges. The verdict is still
+    // `worst` in argument order.
     template <std::size_t N>
     constexpr keyed_charge_result admit_all(const std::array<Slot<Set>, N>& slots,
                                             const std::array<std::uint64_t, N>& amounts, const std::array<Dim, N>& keys,
                                             std::size_t count) noexcept {
         std::array<Transition, N> done{};
+        Verdict worst;
         for (std::size_t i = 0; i < count; ++i) {
             if (admits_every(slots.at(i))) {
                 continue;
             }
             done.at(i) = admit_step(slots.at(i), amounts.at(i));
-            if (!done.at(i).committed) {
+            const keyed_charge_result r = admitted(slots.at(i), done.at(i), amounts.at(i), keys.at(i));
+            if (!r) {
                 for (std::size_t j = i; j-- > 0;) {
-                    if (!admits_every(slots.at(j))) {
+                    if (!admits_every(slots.at(j))) {  // not an entry left for last
                         undo(slots.at(j), done.at(j), amounts.at(j));
                     }
                 }
-                return admitted(slots.at(i), done.at(i), amounts.at(i), keys.at(i));
+                return r;
             }
+            worst = Verdict::worst(worst, *r);
         }
-        Verdict worst;
-        for (std::size_t i = 0; i < count; ++i) {
-            if (admits_every(slots.at(i))) {
-                done.at(i) = admit_step(slots.at(i), amounts.at(i));
+        if constexpr (defers_unrefusable) {
+            // The entries left for last, then `worst` again in argument order.
+            worst = Verdict{};
+            for (std::size_t i = 0; i < count; ++i) {
+                if (!done.at(i).committed) {
+                    done.at(i) = admit_step(slots.at(i), amounts.at(i));
+                }
+                worst = Verdict::worst(worst, *admitted(slots.at(i), done.at(i), amounts.at(i), keys.at(i)));
             }
-            worst = Verdict::worst(worst, *admitted(slots.at(i), done.at(i), amounts.at(i), keys.at(i)));
         }
         return worst;
     }
 
-    // True when no admission on `s` can be refused: a saturating policy and
-    // a limit of 2^64-1, which every total, saturated or not, is within.
+    // Whether admissions that cannot be refused are made after the others:
+    // on a shared storage under a saturating policy. A storage nobody else
+    // writes restores the exact earlier total on undo, so there the order
+    // stays as written and costs nothing.
+    static constexpr bool defers_unrefusable = ledger_type::shared && !refuses_overflow_v<Overflow>;
+
+    // True when an admission on `s` is made after the others: deferred, and
+    // none can be refused (a limit of 2^64-1, which every saturating total
+    // is within).
     [[nodiscard]] constexpr bool admits_every(Slot<Set> s) const noexcept {
-        if constexpr (refuses_overflow_v<Overflow>) {
-            return false;
-        } else {
+        if constexpr (defers_unrefusable) {
             return config_.limit(s) == saturated;
+        } else {
+            return false;
         }
     }
 

@@ -207,8 +207,9 @@ private:
     // Admits at budget I, then the rest; a refusal further on takes back
     // the hold made here as a multi-dimension try_charge takes back its own
     // (the exact earlier total when nothing else changed it), so a refused
-    // chain leaves every budget as it found it. A budget whose hold cannot
-    // be refused (a saturating policy and a limit of 2^64-1) holds only once
+    // chain leaves every budget as it found it. A budget on a shared
+    // storage whose hold cannot be refused (a saturating policy and a limit
+    // of 2^64-1: Budget::admits_every) holds only once
     // every later budget has admitted, so that its hold, which may saturate,
     // is never taken back: as in a multi-dimension try_charge, a saturated
     // total shared with other threads cannot tell its own hold from theirs.
@@ -218,19 +219,17 @@ private:
             return ChainVerdict{};
         } else {
             auto& budget = *std::get<I>(budgets_);
-            Transition t{};
-            std::uint32_t generation = 0;
             if (budget.template admits_every<D>()) {
                 const try_result rest = admit_from<D, I + 1>(amount);
                 if (!rest) {
                     return rest;
                 }
-                const auto held = budget.template hold<D>(amount, t, generation);
-                if (!held) {
-                    return ChainError{held.error(), I};  // unreachable: admits_every
-                }
-                return ChainVerdict{*held, I}.worst(*rest);
+                // Admitted whatever the total (admits_every), and never taken
+                // back: a plain single-dimension admission, no window.
+                return ChainVerdict{*budget.template try_charge<D>(amount), I}.worst(*rest);
             }
+            Transition t{};
+            std::uint32_t generation = 0;
             const auto held = budget.template hold<D>(amount, t, generation);
             if (!held) {
                 return ChainError{held.error(), I};

@@ -18,6 +18,10 @@ namespace budgetkernel {
 ///         storage.hpp).
 template <class Set, StoragePolicy Storage>
 class Ledger {
+    // An empty or oversized set has already failed Dims' own static_assert;
+    // a valid slot count here keeps that the only error.
+    using Slots = typename Storage::template slots<(Set::size >= 1 && Set::size <= 64) ? Set::size : 1>;
+
 public:
     constexpr Ledger() noexcept = default;
 
@@ -32,6 +36,11 @@ public:
     }
 
     constexpr void reset() noexcept { slots_.clear(); }
+
+    /// True for a storage shared between threads: one that provides windows
+    /// (storage.hpp). Other threads may then write any counter between two
+    /// updates of one operation.
+    static constexpr bool shared = requires(Slots & slots) { slots.enter_window(); };
 
     /// Number of resets so far, modulo 2^32.
     [[nodiscard]] constexpr std::uint32_t generation() const noexcept { return slots_.generation(); }
@@ -76,9 +85,7 @@ public:
     }
 
 private:
-    // An empty or oversized set has already failed Dims' own static_assert;
-    // a valid slot count here keeps that the only error.
-    typename Storage::template slots<(Set::size >= 1 && Set::size <= 64) ? Set::size : 1> slots_;
+    Slots slots_;
 };
 
 }  // namespace budgetkernel

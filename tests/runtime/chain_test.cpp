@@ -89,10 +89,12 @@ TEST_CASE_TEMPLATE("try_charge across a chain is all or nothing and names the re
 }
 
 TEST_CASE_TEMPLATE("a refused chain restores a total its hold saturated", S, BKTEST_STORAGES) {
-    // The first budget's hold takes its total to 2^64-1 (saturating, within
-    // the limit); the second refuses. A refund could not tell that total
-    // from a saturated one and would leave it there: the chain must restore
-    // the total it found.
+    // The first budget's hold would take its total to 2^64-1 (saturating,
+    // within the limit); the second refuses. A refund could not tell that
+    // total from a saturated one and would leave it there: the chain must
+    // restore the total it found (a storage nobody else writes undoes the
+    // hold exactly; a shared one makes that hold last, after the refusal,
+    // so it is never made).
     using Wide = bk::Budget<bk::Dims<bk::Tokens>, S>;
     Wide wide = *Wide::builder().template limit<bk::Tokens>(max).build();
     static_cast<void>(wide.template charge<bk::Tokens>(max - 10));

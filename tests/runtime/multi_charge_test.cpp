@@ -17,6 +17,24 @@ constexpr bk::Dim calls = bk::dim<bk::Calls>;
 constexpr bk::Dim bytes = bk::dim<bk::Bytes>;
 
 using Totals = std::array<std::uint64_t, 3>;
+
+// AtomicStorage counting the read-modify-writes made on it: a storage shared
+// between threads (it has windows), where an admission that cannot be
+// refused is made after the others.
+std::size_t shared_updates = 0;  // NOLINT(cppcoreguidelines-avoid-non-const-global-variables): the count the test reads
+
+struct CountingShared {
+    template <std::size_t N>
+    class slots : public bk::AtomicStorage::slots<N> {
+    public:
+        template <class Step>
+        [[nodiscard]] bk::Transition update(std::size_t i, Step step) noexcept {
+            ++shared_updates;
+            return bk::AtomicStorage::slots<N>::update(i, step);
+        }
+    };
+};
+static_assert(bk::StoragePolicy<CountingShared>);
 }  // namespace
 
 TEST_CASE_TEMPLATE("typed try_charge of several dimensions: all admitted, worst in argument order", S,
@@ -198,8 +216,9 @@ TEST_CASE_TEMPLATE("Checked checkpoint: what fits is recorded, the first refusal
 TEST_CASE_TEMPLATE("a hold that cannot be refused is made last: the answers stay those of argument order", S,
                    BKTEST_STORAGES) {
     // Tokens has no limit (2^64-1) under Saturate, so its hold can never be
-    // refused; it is made after the others (so that a saturating hold is
-    // never undone), and the answers stay those of argument order.
+    // refused; on a shared storage it is made after the others (so that a
+    // saturating hold is never undone), and under every storage the answers
+    // stay those of argument order.
     using B = bk::Budget<bk::Dims<bk::Tokens, bk::Calls>, S, bk::Saturate>;
     auto b =
         *B::builder().template limit_with_warn<bk::Tokens>(max, 1000).template limit_with_warn<bk::Calls>(2, 1).build();
@@ -236,4 +255,30 @@ TEST_CASE_TEMPLATE("a hold that cannot be refused is made last: the answers stay
     CHECK(fits->budget() == std::optional<std::size_t>{0});
     CHECK(first.template spent<bk::Tokens>() == max);
     CHECK(second.template spent<bk::Tokens>() == 5);
+}
+
+TEST_CASE("on a shared storage, a refused admission never holds a total whose hold cannot be refused") {
+    // Tokens has no limit under Saturate: its hold waits until every other
+    // dimension (or budget) has admitted, so a refusal leaves it untouched,
+    // not held and then taken back. Each refused call below makes exactly
+    // one update: the refused attempt on the full dimension or budget.
+    using B = bk::Budget<bk::Dims<bk::Tokens, bk::Calls>, CountingShared, bk::Saturate>;
+    auto b = *B::builder().limit<bk::Tokens>(max).limit<bk::Calls>(2).build();
+    REQUIRE(b.charge<bk::Tokens>(max - 10).is_continuing());
+    REQUIRE(b.charge<bk::Calls>(2).is_continuing());
+    shared_updates = 0;
+    CHECK(refusal_of(b.try_charge<bk::Tokens, bk::Calls>(100u, 1u)) == bk::ChargeError{Err::WouldExhaust, calls});
+    CHECK(shared_updates == 1);
+    const std::array<bk::KeyedAmount, 2> list{{{tokens, 100}, {calls, 1}}};
+    CHECK(refusal_of(b.try_charge(list)) == bk::ChargeError{Err::WouldExhaust, calls});
+    CHECK(shared_updates == 2);
+    CHECK(refusal_of(b.reserve<bk::Tokens, bk::Calls>(100u, 1u)) == bk::ChargeError{Err::WouldExhaust, calls});
+    CHECK(shared_updates == 3);
+    auto full = *B::builder().limit<bk::Tokens>(5).limit<bk::Calls>(2).build();
+    REQUIRE(full.charge<bk::Tokens>(5).is_continuing());
+    bk::Chain chain{b, full};
+    CHECK(refusal_of(chain.try_charge<bk::Tokens>(1)).budget() == 1U);
+    CHECK(shared_updates == 5);  // the charge that filled `full`, then its refusal
+    CHECK(b.spent<bk::Tokens>() == max - 10);
+    CHECK(b.spent<bk::Calls>() == 2);
 }
