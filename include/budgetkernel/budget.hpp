@@ -43,7 +43,8 @@ namespace budgetkernel {
 /// anything. Each comes typed (`<D...>`, checked at compile time) and
 /// runtime-keyed (`Dim`, checked at run time).
 ///
-/// @tparam Set      `Dims<D...>`: the dimensions counted, in slot order.
+/// @tparam DimsList `Dims<D...>`: the dimensions counted, in slot order
+///                  (also `Budget::dims`).
 /// @tparam Storage  a StoragePolicy: UnsafeStorage (uninitialised counters
 ///                  behind presence bits, O(1) reset) or SafeStorage (zeroed
 ///                  counters). Observable behaviour is identical.
@@ -62,9 +63,13 @@ namespace budgetkernel {
 /// Llm budget = *built;
 /// bk::Verdict v = budget.charge<bk::Tokens>(120);  // Continue
 /// @endcode
-template <class Set, StoragePolicy Storage = DefaultStorage, OverflowPolicy Overflow = Saturate>
+template <class DimsList, StoragePolicy Storage = DefaultStorage, OverflowPolicy Overflow = Saturate>
 class Budget {
-    static_assert(is_dims_v<Set>, "budgetkernel: a Budget's first parameter must be bk::Dims<...>");
+    static_assert(is_dims_v<DimsList>, "budgetkernel: a Budget's first parameter must be bk::Dims<...>");
+
+    // The members are declared over a valid set even when DimsList is not
+    // one, so that the assertion above is the only error of that mistake.
+    using Set = std::conditional_t<is_dims_v<DimsList>, DimsList, Dims<Tokens>>;
 
 public:
     using dims = Set;
@@ -538,8 +543,10 @@ private:
 
     // Takes back `amount` from a total: never below 0. Under a saturating
     // policy, never from 2^64-1 either: that total may have saturated and no
-    // longer knows what it holds. Under a refusing policy no total ever
-    // saturates, so 2^64-1 is an exact total and gives back like any other.
+    // longer knows what it holds. A refusing policy is taken to accept only
+    // exact sums (as Checked does), so there 2^64-1 is an exact total and
+    // gives back like any other. A cap other than 2^64-1 is not recognised
+    // (docs/DESIGN.md, "Overflow").
     [[nodiscard]] static constexpr Proposal take_back(std::uint64_t now, std::uint64_t amount) noexcept {
         if constexpr (!refuses_overflow_v<Overflow>) {
             if (now == saturated) {

@@ -16,7 +16,9 @@ namespace budgetkernel {
 ///    `charge<D>` returns a plain `Verdict`; or
 ///  - `std::optional<std::uint64_t>`: empty to refuse the charge (spent stays
 ///    as it was, `ChargeError::Kind::Overflow`), and `charge<D>` returns a
-///    `Result<Verdict, ChargeError>`.
+///    `Result<Verdict, ChargeError>`. A sum it accepts is taken to be exact.
+/// The kernel knows a total has saturated only at 2^64-1; a policy capping
+/// below it gets plain arithmetic at its cap (docs/DESIGN.md, "Overflow").
 // clang-format 14 splits `{ e } noexcept -> T;` apart, so this stays as written.
 // clang-format off
 template <class P>

@@ -1,4 +1,7 @@
 // first-error: budgetkernel: a Budget's first parameter must be bk::Dims<...>
+// expect: is_dims_v<budgetkernel::Tokens>
+// max-errors: 1
+// max-lines: 12
 #include <budgetkernel/budgetkernel.hpp>
 namespace bk = budgetkernel;
 #ifdef BKTEST_FAIL

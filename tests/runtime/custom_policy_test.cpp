@@ -17,7 +17,7 @@ struct RefuseHugeCharges {
         if (amount > 1000) {
             return std::nullopt;
         }
-        return bk::Saturate::add(spent, amount);
+        return bk::Checked::add(spent, amount);  // an accepted sum is exact, as the kernel assumes
     }
 };
 
