@@ -57,13 +57,13 @@ public:
         }
     }
 
-    /// Opens a window only if the generation is still `generation`; false
+    /// Opens a window only if the generation is still `expected`; false
     /// (nothing to leave) otherwise.
-    [[nodiscard]] constexpr bool enter_window(std::uint32_t generation) noexcept {
-        if constexpr (requires { slots_.enter_window(generation); }) {
-            return slots_.enter_window(generation);
+    [[nodiscard]] constexpr bool enter_window(std::uint32_t expected) noexcept {
+        if constexpr (requires { slots_.enter_window(expected); }) {
+            return slots_.enter_window(expected);
         } else {
-            return this->generation() == generation;
+            return generation() == expected;
         }
     }
 
