@@ -13,5 +13,6 @@ void register_safe_charges_x8();
 void register_lifecycle_benchmarks();
 void register_admission_benchmarks();
 void register_vector_of_budgets();
+void register_plain_checkpoints();
 
 }  // namespace bench

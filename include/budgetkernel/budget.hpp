@@ -127,8 +127,16 @@ public:
 
     /// Runtime-keyed charge: like `charge<D>`, or UnknownDimension (nothing
     /// changes) when `key` is not in the set.
-    [[nodiscard, BUDGETKERNEL_DETAIL_KEYED_INLINE]] constexpr keyed_charge_result charge(Dim key,
-                                                                                         Amount amount) noexcept {
+    // The keyed doors (charge, would_charge, try_charge) are always inlined:
+    // the search for the key is a chain of comparisons, each leading to code
+    // for its own slot (Slot::visit), and laid into the caller it costs a
+    // few compares more than a typed charge. Left to their own choice, g++
+    // 12 at -O2 kept the whole chain out of line in a plain benchmark loop,
+    // where three keyed charges then cost 5-6x three typed ones (the budget
+    // escapes into the call, so its counters no longer stay in registers);
+    // clang++ 14 did the same in the library's own benchmark loop (2.3x).
+    // docs/PERFORMANCE.md has the measurements.
+    [[nodiscard, gnu::always_inline]] constexpr keyed_charge_result charge(Dim key, Amount amount) noexcept {
         return Slot<Set>::visit(
             key, [&](Slot<Set> s) noexcept -> keyed_charge_result { return charge_slot(s, amount.value(), key); },
             [key]() noexcept -> keyed_charge_result { return unknown(key); });
@@ -157,8 +165,8 @@ public:
     }
 
     /// Runtime-keyed `would_charge`; UnknownDimension for a key outside the set.
-    [[nodiscard, BUDGETKERNEL_DETAIL_KEYED_INLINE]] constexpr keyed_charge_result would_charge(
-        Dim key, Amount amount) const noexcept {
+    [[nodiscard, gnu::always_inline]] constexpr keyed_charge_result would_charge(Dim key,
+                                                                                 Amount amount) const noexcept {
         return Slot<Set>::visit(
             key, [&](Slot<Set> s) noexcept -> keyed_charge_result { return would_charge_slot(s, amount.value(), key); },
             [key]() noexcept -> keyed_charge_result { return unknown(key); });
@@ -204,8 +212,7 @@ public:
 
     /// Runtime-keyed `try_charge`; UnknownDimension (nothing changes) for a
     /// key outside the set.
-    [[nodiscard, BUDGETKERNEL_DETAIL_KEYED_INLINE]] constexpr keyed_charge_result try_charge(Dim key,
-                                                                                             Amount amount) noexcept {
+    [[nodiscard, gnu::always_inline]] constexpr keyed_charge_result try_charge(Dim key, Amount amount) noexcept {
         return Slot<Set>::visit(
             key, [&](Slot<Set> s) noexcept { return admit_slot(s, amount.value(), key); },
             [key]() noexcept -> keyed_charge_result { return unknown(key); });

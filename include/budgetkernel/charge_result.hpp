@@ -12,6 +12,15 @@
 
 namespace budgetkernel {
 
+namespace detail {
+
+// Not constexpr: the packed Result calls it when a constant expression
+// reads the side it does not hold, which stops the build there as reading
+// the inactive member of the general Result's union does.
+inline void read_of_a_side_not_held() noexcept {}
+
+}  // namespace detail
+
 /// The result of a keyed charge, a `Checked` charge, `try_charge`, `settle`:
 /// a Verdict or a ChargeError. Both carry a key and a one-byte kind, so the
 /// result stores one key and one byte: the verdict's kind and crossing flags,
@@ -67,6 +76,9 @@ public:
 
     /// The error. Precondition: `!has_value()`.
     [[nodiscard]] constexpr ChargeError error() const noexcept {
+        if (std::is_constant_evaluated() && has_value()) {
+            detail::read_of_a_side_not_held();
+        }
         return ChargeError{static_cast<ChargeError::Kind>(code_ & error_kind_bits), key_};
     }
 
@@ -78,7 +90,12 @@ public:
     }
 
 private:
-    [[nodiscard]] constexpr Verdict verdict() const noexcept { return Verdict{key_, code_}; }
+    [[nodiscard]] constexpr Verdict verdict() const noexcept {
+        if (std::is_constant_evaluated() && !has_value()) {
+            detail::read_of_a_side_not_held();
+        }
+        return Verdict{key_, code_};
+    }
 
     // A Verdict's code never has this bit; an error's code is it plus the
     // error's kind. A verdict converts to a result without a single

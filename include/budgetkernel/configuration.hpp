@@ -122,15 +122,13 @@ public:
         // threshold) answers the same way every time.
         if (after > limit) [[unlikely]] {
             if (before <= limit) [[unlikely]] {
-                return Verdict{key, static_cast<std::uint8_t>(static_cast<std::uint8_t>(Verdict::Kind::Exhausted) |
-                                                              crossing(before, after, warn, limit))};
+                return Verdict{key, Verdict::code_of(Verdict::Kind::Exhausted, crossing(before, after, warn, limit))};
             }
             return Verdict{Verdict::Kind::Exhausted, key};
         }
         if (after > warn) [[unlikely]] {
             if (before <= warn) [[unlikely]] {
-                return Verdict{key, static_cast<std::uint8_t>(static_cast<std::uint8_t>(Verdict::Kind::Warn) |
-                                                              Verdict::crossed_warn_bit)};
+                return Verdict{key, Verdict::code_of(Verdict::Kind::Warn, Verdict::crossed_warn_bit)};
             }
             return Verdict{Verdict::Kind::Warn, key};
         }

@@ -13,18 +13,6 @@
 #include "dim.hpp"
 #include "dims.hpp"
 
-// On the keyed operations of Budget (charge, try_charge, would_charge by
-// key), which search with Slot::visit. clang++ 14 otherwise keeps a keyed
-// charge out of line, where it costs about twice a typed charge; inlined it
-// costs 1.2-1.4x. g++ 12 does best with its own inlining choice: forcing the
-// same inlining there makes a keyed checkpoint two to three times slower.
-// Measured with the keyed checkpoint benchmark (docs/PERFORMANCE.md).
-#if defined(__clang__)
-#define BUDGETKERNEL_DETAIL_KEYED_INLINE gnu::always_inline
-#else
-#define BUDGETKERNEL_DETAIL_KEYED_INLINE
-#endif
-
 namespace budgetkernel {
 
 /// The position of one of `Set`'s dimensions. A Slot is made only from a

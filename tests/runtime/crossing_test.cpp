@@ -5,6 +5,7 @@
 #include <doctest/doctest.h>
 
 #include <type_traits>
+#include <vector>
 
 #include "admission_support.hpp"
 #include "refusal.hpp"
@@ -184,4 +185,48 @@ TEST_CASE("Result<Verdict, ChargeError>: 16 bytes, trivially copyable, every acc
     R copy = error;
     copy = warn;  // assignment switches sides
     CHECK(copy == warn);
+}
+
+TEST_CASE("worst of three or four is the left fold of worst of two, flags and dimension included") {
+    // Verdicts of every kind with every crossing flag a charge can produce,
+    // on different dimensions, so that a wrong pick shows in the dimension
+    // or in the flags even when the kind is right.
+    std::vector<bk::Verdict> all{bk::Verdict::proceed()};
+    {
+        auto b = make_llm<Llm<bk::SafeStorage>>();
+        all.push_back(b.charge<bk::Calls>(1));    // Warn, crossed warn (threshold 0)
+        all.push_back(b.charge<bk::Calls>(1));    // Warn
+        all.push_back(b.charge<bk::Tokens>(90));  // Warn, crossed warn
+        all.push_back(b.charge<bk::Calls>(2));    // Exhausted, crossed limit
+        all.push_back(b.charge<bk::Calls>(1));    // Exhausted
+        all.push_back(b.charge<bk::Millis>(51));  // Exhausted, crossed limit (no threshold)
+    }
+    {
+        auto b = make_llm<Llm<bk::SafeStorage>>();
+        all.push_back(b.charge<bk::Tokens>(101));  // Exhausted, crossed warn and limit
+        all.push_back(b.charge<bk::Millis>(1));    // Continue, keyed Millis
+    }
+    REQUIRE(all.size() == 9);
+    CHECK(all[7].crossed_warn());
+    CHECK(all[7].crossed_limit());
+    const auto same = [](bk::Verdict x, bk::Verdict y) {
+        return x == y && x.dimension() == y.dimension() && x.crossed_warn() == y.crossed_warn() &&
+               x.crossed_limit() == y.crossed_limit();
+    };
+    std::size_t compared = 0;
+    for (const bk::Verdict a : all) {
+        for (const bk::Verdict b : all) {
+            // Worst of two by its definition: the more severe kind, the left on a tie.
+            CHECK(same(bk::Verdict::worst(a, b), b.kind() > a.kind() ? b : a));
+            for (const bk::Verdict c : all) {
+                const bk::Verdict folded = bk::Verdict::worst(bk::Verdict::worst(a, b), c);
+                CHECK(same(bk::Verdict::worst(a, b, c), folded));
+                for (const bk::Verdict d : all) {
+                    CHECK(same(bk::Verdict::worst(a, b, c, d), bk::Verdict::worst(folded, d)));
+                    ++compared;
+                }
+            }
+        }
+    }
+    CHECK(compared == 9 * 9 * 9 * 9);
 }
