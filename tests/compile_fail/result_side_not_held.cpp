@@ -1,6 +1,7 @@
 // expect: read_of_a_side_not_held
 // expect: (call to non-.constexpr. function|must be initialized by a constant expression)
 // max-errors: 2
+// max-lines: 30
 // A constant expression that reads the verdict of a charge result holding an
 // error (and the error of one holding a verdict) does not compile.
 #include <budgetkernel/budgetkernel.hpp>
