@@ -116,11 +116,12 @@ public:
         requires(sizeof...(D) >= 1)
     [[nodiscard]] constexpr charge_result charge(detail::amount_for<D>... amount) noexcept {
         if constexpr (sizeof...(D) == 1) {
-            return charge_slot(Slot<Set>::template of<D...>(), amount.value()..., dim<D...>);
+            return charge_slot(Slot<Set>::template of<D...>(), amount.value()..., dim<detail::key_stand_in<D>...>);
         } else {
             detail::require_distinct_in_charge<Set, D...>();
             Checkpoint checkpoint;
-            (checkpoint.add(charge_slot(Slot<Set>::template of<D>(), amount.value(), dim<D>)), ...);
+            (checkpoint.add(charge_slot(Slot<Set>::template of<D>(), amount.value(), dim<detail::key_stand_in<D>>)),
+             ...);
             return checkpoint.template result<charge_result>();
         }
     }
@@ -161,7 +162,7 @@ public:
     /// carry. Nothing changes.
     template <class D>
     [[nodiscard]] constexpr charge_result would_charge(Amount amount) const noexcept {
-        return would_charge_slot(Slot<Set>::template of<D>(), amount.value(), dim<D>);
+        return would_charge_slot(Slot<Set>::template of<D>(), amount.value(), dim<detail::key_stand_in<D>>);
     }
 
     /// Runtime-keyed `would_charge`; UnknownDimension for a key outside the set.
@@ -198,13 +199,13 @@ public:
         requires(sizeof...(D) >= 1)
     [[nodiscard]] constexpr keyed_charge_result try_charge(detail::amount_for<D>... amount) noexcept {
         if constexpr (sizeof...(D) == 1) {
-            return admit_slot(Slot<Set>::template of<D...>(), amount.value()..., dim<D...>);
+            return admit_slot(Slot<Set>::template of<D...>(), amount.value()..., dim<detail::key_stand_in<D>...>);
         } else {
             detail::require_distinct_in_charge<Set, D...>();
             // In a window: the holds and any undo land in one reset generation.
             static_cast<void>(ledger_.enter_window());
             const keyed_charge_result r = admit_all<sizeof...(D)>({Slot<Set>::template of<D>()...}, {amount.value()...},
-                                                                  {dim<D>...}, sizeof...(D));
+                                                                  {dim<detail::key_stand_in<D>>...}, sizeof...(D));
             ledger_.leave_window();
             return r;
         }
@@ -244,8 +245,8 @@ public:
         // The generation is read in the same window as the holds are made, so
         // a reset cannot fall between them (see atomic_storage.hpp).
         const std::uint32_t generation = ledger_.enter_window();
-        const keyed_charge_result admitted =
-            admit_all<sizeof...(D)>({Slot<Set>::template of<D>()...}, {estimate.value()...}, {dim<D>...}, sizeof...(D));
+        const keyed_charge_result admitted = admit_all<sizeof...(D)>(
+            {Slot<Set>::template of<D>()...}, {estimate.value()...}, {dim<detail::key_stand_in<D>>...}, sizeof...(D));
         ledger_.leave_window();
         return reservation<D...>{admitted ? this : nullptr, {estimate.value()...}, generation, admitted};
     }
@@ -611,7 +612,7 @@ private:
         const std::array<std::uint64_t, sizeof...(D)>& estimates,
         const std::array<std::uint64_t, sizeof...(D)>& actuals) noexcept {
         constexpr std::array<Slot<Set>, sizeof...(D)> slots{Slot<Set>::template of<D>()...};
-        constexpr std::array<Dim, sizeof...(D)> keys{dim<D>...};
+        constexpr std::array<Dim, sizeof...(D)> keys{dim<detail::key_stand_in<D>>...};
         // The window keeps a reset from clearing the totals between the
         // generation check and the updates below.
         if (!ledger_.enter_window(generation)) {
