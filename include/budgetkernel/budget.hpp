@@ -133,7 +133,7 @@ public:
     // for its own slot (Slot::visit), and laid into the caller it costs a
     // few compares more than a typed charge. Left to their own choice, g++
     // 12 at -O2 kept the whole chain out of line in a plain benchmark loop,
-    // where three keyed charges then cost 5-6x three typed ones (the budget
+    // where three keyed charges then cost 3.6x-6x three typed ones (the budget
     // escapes into the call, so its counters no longer stay in registers);
     // clang++ 14 did the same in the library's own benchmark loop (2.3x).
     // docs/PERFORMANCE.md has the measurements.

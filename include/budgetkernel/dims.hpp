@@ -19,9 +19,10 @@ namespace budgetkernel {
 
 namespace detail {
 
-// The type whose key a set stores for `D`: `D` itself, or, for a type that is
-// not a dimension (already reported by require_dimension), Tokens, so that
-// `dim<D>` does not report the same mistake a second time.
+// The type whose key stands for `D`: `D` itself, or, for a type that is not a
+// dimension (already reported: by require_dimension in a set, by
+// require_member in a typed operation of a budget), Tokens, so that `dim<D>`
+// does not report the same mistake a second time.
 template <class D>
 using key_stand_in = std::conditional_t<Dimension<D>, D, Tokens>;
 
