@@ -14,5 +14,6 @@ void register_lifecycle_benchmarks();
 void register_admission_benchmarks();
 void register_vector_of_budgets();
 void register_plain_checkpoints();
+void register_keyed_lists();
 
 }  // namespace bench

@@ -60,6 +60,7 @@ int main(int argc, char** argv) {
     bench::register_admission_benchmarks();
     bench::register_vector_of_budgets();
     bench::register_plain_checkpoints();
+    bench::register_keyed_lists();
     benchmark::Initialize(&argc, argv);
     if (benchmark::ReportUnrecognizedArguments(argc, argv)) {
         return 1;

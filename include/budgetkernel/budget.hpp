@@ -148,11 +148,20 @@ public:
     /// (UnknownDimension) or named twice (DuplicateDimension) is reported
     /// for the first such entry, and then nothing is charged.
     [[nodiscard]] constexpr keyed_charge_result charge(std::span<const KeyedAmount> entries) noexcept {
-        Plan plan;
-        if (const auto refused = plan_of(entries, plan)) {
+        if (const auto refused = check_list(entries, [](Slot<Set>, const KeyedAmount&) noexcept {})) {
             return *refused;
         }
-        return charge_each(plan);
+        Checkpoint checkpoint;
+        for (const KeyedAmount& e : entries) {
+            // Every key is in the set (checked above). The search leads each
+            // entry to code for its own slot, as a keyed charge does, rather
+            // than to one charge through an index found first: a counter's
+            // address computed from the key measured slower (docs/PERFORMANCE.md).
+            checkpoint.add(Slot<Set>::visit(
+                e.key, [&](Slot<Set> s) noexcept -> charge_result { return charge_slot(s, e.amount.value(), e.key); },
+                []() noexcept -> charge_result { return Verdict{}; }));  // not reached
+        }
+        return checkpoint.template result<keyed_charge_result>();
     }
 
     // ---- ask: nothing changes ---------------------------------------------
@@ -386,28 +395,47 @@ private:
         std::size_t count = 0;
     };
 
-    // Fills `plan` from `entries`; the error of the first entry whose key is
-    // unknown or repeated, if any. Stops there: at most Set::size + 1 entries
-    // are read whatever the list's length.
-    [[nodiscard]] static constexpr std::optional<ChargeError> plan_of(std::span<const KeyedAmount> entries,
-                                                                      Plan& plan) noexcept {
+    // Checks a keyed list: the error of the first entry whose key is outside
+    // the set (UnknownDimension) or named by an earlier entry
+    // (DuplicateDimension), or empty when every entry may be charged; until
+    // then, `on_entry(slot, entry)` for each entry checked. Stops at the
+    // error: at most Set::size + 1 entries are read whatever the list's
+    // length.
+    template <class OnEntry>
+    [[nodiscard]] static constexpr std::optional<ChargeError> check_list(std::span<const KeyedAmount> entries,
+                                                                         OnEntry on_entry) noexcept {
         std::uint64_t seen = 0;
         for (const KeyedAmount& e : entries) {
-            const auto [slot, known] = Slot<Set>::lookup(e.key);
-            if (!known) {
-                return ChargeError{ChargeError::Kind::UnknownDimension, e.key};
+            // Searched as a keyed charge searches (Slot::visit): each branch
+            // knows its slot.
+            const std::optional<ChargeError::Kind> refused = Slot<Set>::visit(
+                e.key,
+                [&](Slot<Set> s) noexcept -> std::optional<ChargeError::Kind> {
+                    const std::uint64_t bit = std::uint64_t{1} << s.index();
+                    if ((seen & bit) != 0) {
+                        return ChargeError::Kind::DuplicateDimension;
+                    }
+                    seen |= bit;
+                    on_entry(s, e);
+                    return std::nullopt;
+                },
+                []() noexcept -> std::optional<ChargeError::Kind> { return ChargeError::Kind::UnknownDimension; });
+            if (refused) {
+                return ChargeError{*refused, e.key};
             }
-            const std::uint64_t bit = std::uint64_t{1} << slot.index();
-            if ((seen & bit) != 0) {
-                return ChargeError{ChargeError::Kind::DuplicateDimension, e.key};
-            }
-            seen |= bit;
+        }
+        return std::nullopt;
+    }
+
+    // Fills `plan` from `entries`, or gives the error of `check_list`.
+    [[nodiscard]] static constexpr std::optional<ChargeError> plan_of(std::span<const KeyedAmount> entries,
+                                                                      Plan& plan) noexcept {
+        return check_list(entries, [&plan](Slot<Set> slot, const KeyedAmount& e) noexcept {
             plan.slots.at(plan.count) = slot;
             plan.amounts.at(plan.count) = e.amount.value();
             plan.keys.at(plan.count) = e.key;
             ++plan.count;
-        }
-        return std::nullopt;
+        });
     }
 
     // The one mechanism under every door: the storage's read-modify-write
@@ -670,15 +698,6 @@ private:
         Verdict worst_;
         std::optional<ChargeError> refused_;
     };
-
-    // The keyed checkpoint: every planned amount charged in order.
-    constexpr keyed_charge_result charge_each(const Plan& plan) noexcept {
-        Checkpoint checkpoint;
-        for (std::size_t i = 0; i < plan.count; ++i) {
-            checkpoint.add(charge_slot(plan.slots.at(i), plan.amounts.at(i), plan.keys.at(i)));
-        }
-        return checkpoint.template result<keyed_charge_result>();
-    }
 
     [[nodiscard]] constexpr std::uint64_t remaining_in(Slot<Set> s) const noexcept {
         return config_.remaining(s, ledger_.spent(s));

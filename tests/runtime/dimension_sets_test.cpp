@@ -53,6 +53,73 @@ TEST_CASE_TEMPLATE("user dimensions in a mixed set", S, BKTEST_STORAGES) {
     CHECK(b.charge(*B::find_dim("pages"), 3u).value().is_exhausted());
 }
 
+// Sets of up to eight dimensions search for a key with a chain of
+// comparisons; larger ones with a loop (slot.hpp). Every keyed operation must
+// find every slot, first to last, on both sides of that line.
+using Nine =
+    bk::Dims<bk::Tokens, bk::Millis, bk::Bytes, bk::Calls, bk::Memory, bk::Custom0, bk::Custom1, Pages, Retries>;
+using Ten = bk::Dims<bk::Tokens, bk::Millis, bk::Bytes, bk::Calls, bk::Memory, bk::Custom0, bk::Custom1, Pages, Retries,
+                     bk::Custom2>;
+
+static_assert(bk::Slot<Ten>::find(bk::dim<bk::Custom2>)->index() == 9);
+static_assert(bk::Slot<Ten>::find(bk::dim<bk::Tokens>)->index() == 0);
+static_assert(!bk::Slot<Ten>::find(bk::dim<GpuSeconds>).has_value());
+static_assert(bk::Slot<bk::standard_dims>::find(bk::dim<bk::Custom2>)->index() == 7);
+static_assert(!bk::Slot<bk::standard_dims>::find(bk::dim<Pages>).has_value());
+
+TEST_CASE_TEMPLATE("keyed doors and keyed lists find every slot, up to eight dimensions and beyond", Set, Crawl,
+                   bk::standard_dims, Nine, Ten) {
+    // Slot i has the limit 10 + i; every key is charged to its limit, then
+    // one more, through each keyed door.
+    auto each = [](auto&& step) {
+        for (std::size_t i = 0; i < Set::size; ++i) {
+            step(i, Set::keys.at(i));
+        }
+    };
+    auto make = [&] {
+        auto builder = bk::Budget<Set, bk::SafeStorage>::keyed_builder();
+        each([&](std::size_t i, bk::Dim key) { builder = builder.limit(key, 10 + i); });
+        return *builder.build();
+    };
+    auto b = make();
+    each([&](std::size_t i, bk::Dim key) {
+        CHECK(bk::Slot<Set>::find(key)->index() == i);
+        CHECK(b.would_charge(key, 11 + i).value() == bk::Verdict::exhausted(key));
+        CHECK(refusal_of(b.try_charge(key, 11 + i)) == bk::ChargeError{bk::ChargeError::Kind::WouldExhaust, key});
+        CHECK(b.try_charge(key, 10 + i).value() == bk::Verdict::proceed());
+        CHECK(b.charge(key, 1u).value() == bk::Verdict::exhausted(key));
+        CHECK(b.spent(key) == 11 + i);
+    });
+    CHECK(refusal_of(b.charge(bk::dim<GpuSeconds>, 1u)).kind() == bk::ChargeError::Kind::UnknownDimension);
+
+    // The lists: every key once, in reverse order, charged and admitted as
+    // the typed checkpoint would; then the last key again, refused first.
+    auto list_of = [&](std::uint64_t amount) {
+        std::vector<bk::KeyedAmount> list;
+        for (std::size_t i = Set::size; i-- > 0;) {
+            list.push_back({Set::keys.at(i), amount});
+        }
+        return list;
+    };
+    auto fresh = make();
+    CHECK(fresh.try_charge(list_of(10)).value() == bk::Verdict::proceed());
+    // Only slot 0 (limit 10) is now over its limit.
+    CHECK(fresh.charge(list_of(1)).value() == bk::Verdict::exhausted(Set::keys.front()));
+    each([&](std::size_t /*slot*/, bk::Dim key) { CHECK(fresh.spent(key) == 11); });
+    const auto before = fresh;
+    auto repeated = list_of(0);
+    repeated.push_back({Set::keys.back(), 0u});
+    const bk::ChargeError twice{bk::ChargeError::Kind::DuplicateDimension, Set::keys.back()};
+    CHECK(refusal_of(fresh.charge(repeated)) == twice);
+    CHECK(refusal_of(fresh.try_charge(repeated)) == twice);
+    auto unknown = list_of(1);
+    unknown.insert(unknown.begin() + 1, {bk::dim<GpuSeconds>, 1u});
+    const bk::ChargeError outside{bk::ChargeError::Kind::UnknownDimension, bk::dim<GpuSeconds>};
+    CHECK(refusal_of(fresh.charge(unknown)) == outside);
+    CHECK(refusal_of(fresh.try_charge(unknown)) == outside);
+    CHECK(fresh == before);
+}
+
 TEST_CASE("for_each_dimension visits the set in slot order") {
     std::vector<std::string> names;
     bk::for_each_dimension<Crawl>([&](auto t) {
