@@ -1,7 +1,10 @@
 // Dimension sets of every size, user-defined dimensions, iteration in order.
 #include <doctest/doctest.h>
 
+#include <array>
 #include <string>
+#include <string_view>
+#include <utility>
 #include <vector>
 
 #include "refusal.hpp"
@@ -61,14 +64,28 @@ using Nine =
 using Ten = bk::Dims<bk::Tokens, bk::Millis, bk::Bytes, bk::Calls, bk::Memory, bk::Custom0, bk::Custom1, Pages, Retries,
                      bk::Custom2>;
 
+// The largest set there is: 64 dimensions (a list's check keeps one bit per
+// slot in 64 bits).
+template <int I>
+struct Numbered {
+    static constexpr std::array<char, 2> text{static_cast<char>('a' + I / 26), static_cast<char>('a' + I % 26)};
+    static constexpr std::string_view name{text.data(), text.size()};
+};
+template <int... I>
+auto numbered(std::integer_sequence<int, I...> /*indices*/) -> bk::Dims<Numbered<I>...>;
+using SixtyFour = decltype(numbered(std::make_integer_sequence<int, bk::max_dimensions>{}));
+
 static_assert(bk::Slot<Ten>::find(bk::dim<bk::Custom2>)->index() == 9);
 static_assert(bk::Slot<Ten>::find(bk::dim<bk::Tokens>)->index() == 0);
 static_assert(!bk::Slot<Ten>::find(bk::dim<GpuSeconds>).has_value());
 static_assert(bk::Slot<bk::standard_dims>::find(bk::dim<bk::Custom2>)->index() == 7);
 static_assert(!bk::Slot<bk::standard_dims>::find(bk::dim<Pages>).has_value());
+static_assert(bk::Slot<SixtyFour>::find(bk::dim<Numbered<63>>)->index() == 63);
+static_assert(!bk::Slot<SixtyFour>::find(bk::dim<bk::Tokens>).has_value());
 
-TEST_CASE_TEMPLATE("keyed doors and keyed lists find every slot, up to eight dimensions and beyond", Set, Crawl,
-                   bk::standard_dims, Nine, Ten) {
+namespace {
+template <class Set, class Storage>
+void keyed_doors_find_every_slot() {
     // Slot i has the limit 10 + i; every key is charged to its limit, then
     // one more, through each keyed door.
     auto each = [](auto&& step) {
@@ -77,7 +94,7 @@ TEST_CASE_TEMPLATE("keyed doors and keyed lists find every slot, up to eight dim
         }
     };
     auto make = [&] {
-        auto builder = bk::Budget<Set, bk::SafeStorage>::keyed_builder();
+        auto builder = bk::Budget<Set, Storage>::keyed_builder();
         each([&](std::size_t i, bk::Dim key) { builder = builder.limit(key, 10 + i); });
         return *builder.build();
     };
@@ -118,6 +135,14 @@ TEST_CASE_TEMPLATE("keyed doors and keyed lists find every slot, up to eight dim
     CHECK(refusal_of(fresh.charge(unknown)) == outside);
     CHECK(refusal_of(fresh.try_charge(unknown)) == outside);
     CHECK(fresh == before);
+}
+}  // namespace
+
+TEST_CASE_TEMPLATE("keyed doors and keyed lists find every slot, up to eight dimensions and beyond", Set, Crawl,
+                   bk::standard_dims, Nine, Ten, SixtyFour) {
+    keyed_doors_find_every_slot<Set, bk::UnsafeStorage>();
+    keyed_doors_find_every_slot<Set, bk::SafeStorage>();
+    keyed_doors_find_every_slot<Set, bk::AtomicStorage>();
 }
 
 TEST_CASE("for_each_dimension visits the set in slot order") {
