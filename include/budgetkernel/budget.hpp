@@ -116,12 +116,11 @@ public:
         requires(sizeof...(D) >= 1)
     [[nodiscard]] constexpr charge_result charge(detail::amount_for<D>... amount) noexcept {
         if constexpr (sizeof...(D) == 1) {
-            return charge_slot(Slot<Set>::template of<D...>(), amount.value()..., dim<detail::key_stand_in<D>...>);
+            return charge_slot(Slot<Set>::template of<D...>(), amount.value()..., detail::key_of<D...>);
         } else {
             detail::require_distinct_in_charge<Set, D...>();
             Checkpoint checkpoint;
-            (checkpoint.add(charge_slot(Slot<Set>::template of<D>(), amount.value(), dim<detail::key_stand_in<D>>)),
-             ...);
+            (checkpoint.add(charge_slot(Slot<Set>::template of<D>(), amount.value(), detail::key_of<D>)), ...);
             return checkpoint.template result<charge_result>();
         }
     }
@@ -171,7 +170,7 @@ public:
     /// carry. Nothing changes.
     template <class D>
     [[nodiscard]] constexpr charge_result would_charge(Amount amount) const noexcept {
-        return would_charge_slot(Slot<Set>::template of<D>(), amount.value(), dim<detail::key_stand_in<D>>);
+        return would_charge_slot(Slot<Set>::template of<D>(), amount.value(), detail::key_of<D>);
     }
 
     /// Runtime-keyed `would_charge`; UnknownDimension for a key outside the set.
@@ -208,13 +207,13 @@ public:
         requires(sizeof...(D) >= 1)
     [[nodiscard]] constexpr keyed_charge_result try_charge(detail::amount_for<D>... amount) noexcept {
         if constexpr (sizeof...(D) == 1) {
-            return admit_slot(Slot<Set>::template of<D...>(), amount.value()..., dim<detail::key_stand_in<D>...>);
+            return admit_slot(Slot<Set>::template of<D...>(), amount.value()..., detail::key_of<D...>);
         } else {
             detail::require_distinct_in_charge<Set, D...>();
             // In a window: the holds and any undo land in one reset generation.
             static_cast<void>(ledger_.enter_window());
             const keyed_charge_result r = admit_all<sizeof...(D)>({Slot<Set>::template of<D>()...}, {amount.value()...},
-                                                                  {dim<detail::key_stand_in<D>>...}, sizeof...(D));
+                                                                  {detail::key_of<D>...}, sizeof...(D));
             ledger_.leave_window();
             return r;
         }
@@ -255,7 +254,7 @@ public:
         // a reset cannot fall between them (see atomic_storage.hpp).
         const std::uint32_t generation = ledger_.enter_window();
         const keyed_charge_result admitted = admit_all<sizeof...(D)>(
-            {Slot<Set>::template of<D>()...}, {estimate.value()...}, {dim<detail::key_stand_in<D>>...}, sizeof...(D));
+            {Slot<Set>::template of<D>()...}, {estimate.value()...}, {detail::key_of<D>...}, sizeof...(D));
         ledger_.leave_window();
         return reservation<D...>{admitted ? this : nullptr, {estimate.value()...}, generation, admitted};
     }
@@ -640,7 +639,7 @@ private:
         const std::array<std::uint64_t, sizeof...(D)>& estimates,
         const std::array<std::uint64_t, sizeof...(D)>& actuals) noexcept {
         constexpr std::array<Slot<Set>, sizeof...(D)> slots{Slot<Set>::template of<D>()...};
-        constexpr std::array<Dim, sizeof...(D)> keys{dim<detail::key_stand_in<D>>...};
+        constexpr std::array<Dim, sizeof...(D)> keys{detail::key_of<D>...};
         // The window keeps a reset from clearing the totals between the
         // generation check and the updates below.
         if (!ledger_.enter_window(generation)) {

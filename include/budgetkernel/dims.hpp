@@ -19,12 +19,12 @@ namespace budgetkernel {
 
 namespace detail {
 
-// The type whose key stands for `D`: `D` itself, or, for a type that is not a
+// The key that stands for `D`: `dim<D>`, or, for a type that is not a
 // dimension (already reported: by require_dimension in a set, by
-// require_member in a typed operation of a budget), Tokens, so that `dim<D>`
-// does not report the same mistake a second time.
+// require_member in a typed operation of a budget), the key of Tokens, so
+// that `dim<D>` does not report the same mistake a second time.
 template <class D>
-using key_stand_in = std::conditional_t<Dimension<D>, D, Tokens>;
+inline constexpr Dim key_of = dim<std::conditional_t<Dimension<D>, D, Tokens>>;
 
 }  // namespace detail
 
@@ -72,7 +72,7 @@ public:
     static constexpr std::size_t index_of = boost::mp11::mp_find<list, X>::value;
 
     /// The runtime keys of the dimensions, in slot order.
-    static constexpr std::array<Dim, size> keys{dim<detail::key_stand_in<D>>...};
+    static constexpr std::array<Dim, size> keys{detail::key_of<D>...};
 
     /// The key of the dimension called `name`, or empty when no dimension of
     /// this set has that name. Bounded by `size` comparisons.

@@ -204,7 +204,7 @@ TEST_CASE("worst of three or four is the left fold of worst of two, flags and di
     {
         auto b = make_llm<Llm<bk::SafeStorage>>();
         all.push_back(b.charge<bk::Tokens>(101));  // Exhausted, crossed warn and limit
-        all.push_back(b.charge<bk::Millis>(1));    // Continue, keyed Millis
+        all.push_back(b.charge<bk::Millis>(1));    // Continue, carrying the key of Millis
     }
     REQUIRE(all.size() == 9);
     CHECK(all[7].crossed_warn());
