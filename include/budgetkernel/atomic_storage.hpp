@@ -114,7 +114,7 @@ struct AtomicStorage {
         /// there first. A proposal equal to the current value writes nothing
         /// (a poll or a zero refund does not take the cache line).
         template <class Step>
-        [[nodiscard]] Transition update(std::size_t i, Step step) noexcept {
+        [[nodiscard, gnu::always_inline]] Transition update(std::size_t i, Step step) noexcept {
             std::atomic<std::uint64_t>& cell =
                 values_[i];  // NOLINT(cppcoreguidelines-pro-bounds-constant-array-index): i < N
             // Relaxed load and CAS: the counter's modification order alone

@@ -114,7 +114,7 @@ public:
     /// is a compile error.
     template <class... D>
         requires(sizeof...(D) >= 1)
-    [[nodiscard]] constexpr charge_result charge(detail::amount_for<D>... amount) noexcept {
+    [[nodiscard, gnu::always_inline]] constexpr charge_result charge(detail::amount_for<D>... amount) noexcept {
         if constexpr (sizeof...(D) == 1) {
             return charge_slot(Slot<Set>::template of<D...>(), amount.value()..., detail::key_of<D...>);
         } else {
@@ -127,19 +127,18 @@ public:
 
     /// Runtime-keyed charge: like `charge<D>`, or UnknownDimension (nothing
     /// changes) when `key` is not in the set.
-    // The keyed doors (charge, would_charge, try_charge) are always inlined:
-    // the search for the key is a chain of comparisons, each leading to code
-    // for its own slot (Slot::visit), and laid into the caller it costs a
-    // few compares more than a typed charge. Left to their own choice, g++
-    // 12 at -O2 kept the whole chain out of line in a plain benchmark loop,
-    // where three keyed charges then cost 3.6x-6x three typed ones (the budget
-    // escapes into the call, so its counters no longer stay in registers);
-    // clang++ 14 did the same in the library's own benchmark loop (2.3x).
+    // The keyed doors (charge, would_charge, try_charge) are always inlined,
+    // as is everything a charge runs (see charge_slot): the search for the
+    // key is a chain of comparisons, each leading to code for its own slot
+    // (`keyed` below), and laid into the caller it costs a few compares more
+    // than a typed charge. Left to their own choice, g++ 12 at -O2 kept the
+    // whole chain out of line in a plain benchmark loop, where three keyed
+    // charges then cost 3.6x-6x three typed ones (the budget escapes into
+    // the call, so its counters no longer stay in registers); clang++ 14 did
+    // the same in the library's own benchmark loop (2.3x).
     // docs/PERFORMANCE.md has the measurements.
     [[nodiscard, gnu::always_inline]] constexpr keyed_charge_result charge(Dim key, Amount amount) noexcept {
-        return Slot<Set>::visit(
-            key, [&](Slot<Set> s) noexcept -> keyed_charge_result { return charge_slot(s, amount.value(), key); },
-            [key]() noexcept -> keyed_charge_result { return unknown(key); });
+        return keyed<KeyedOp::charge>(*this, key, amount.value());
     }
 
     /// Runtime-keyed checkpoint: every entry charged in order, `worst` of the
@@ -169,16 +168,14 @@ public:
     /// Overflow when it would be refused), with the crossing flags it would
     /// carry. Nothing changes.
     template <class D>
-    [[nodiscard]] constexpr charge_result would_charge(Amount amount) const noexcept {
+    [[nodiscard, gnu::always_inline]] constexpr charge_result would_charge(Amount amount) const noexcept {
         return would_charge_slot(Slot<Set>::template of<D>(), amount.value(), detail::key_of<D>);
     }
 
     /// Runtime-keyed `would_charge`; UnknownDimension for a key outside the set.
     [[nodiscard, gnu::always_inline]] constexpr keyed_charge_result would_charge(Dim key,
                                                                                  Amount amount) const noexcept {
-        return Slot<Set>::visit(
-            key, [&](Slot<Set> s) noexcept -> keyed_charge_result { return would_charge_slot(s, amount.value(), key); },
-            [key]() noexcept -> keyed_charge_result { return unknown(key); });
+        return keyed<KeyedOp::ask>(*this, key, amount.value());
     }
 
     /// The verdict of the whole budget now: what a zero charge on every
@@ -205,7 +202,8 @@ public:
     /// fit). A dimension named twice is a compile error.
     template <class... D>
         requires(sizeof...(D) >= 1)
-    [[nodiscard]] constexpr keyed_charge_result try_charge(detail::amount_for<D>... amount) noexcept {
+    [[nodiscard, gnu::always_inline]] constexpr keyed_charge_result try_charge(
+        detail::amount_for<D>... amount) noexcept {
         if constexpr (sizeof...(D) == 1) {
             return admit_slot(Slot<Set>::template of<D...>(), amount.value()..., detail::key_of<D...>);
         } else {
@@ -222,9 +220,7 @@ public:
     /// Runtime-keyed `try_charge`; UnknownDimension (nothing changes) for a
     /// key outside the set.
     [[nodiscard, gnu::always_inline]] constexpr keyed_charge_result try_charge(Dim key, Amount amount) noexcept {
-        return Slot<Set>::visit(
-            key, [&](Slot<Set> s) noexcept { return admit_slot(s, amount.value(), key); },
-            [key]() noexcept -> keyed_charge_result { return unknown(key); });
+        return keyed<KeyedOp::admit>(*this, key, amount.value());
     }
 
     /// Runtime-keyed all-or-nothing admission over a list of entries. The
@@ -385,6 +381,49 @@ private:
         return ChargeError{ChargeError::Kind::UnknownDimension, key};
     }
 
+    // What a keyed door does on the slot of its key.
+    enum class KeyedOp { charge, ask, admit };
+
+    // The search under the keyed doors: `Op` on the slot of `key`, or
+    // UnknownDimension. For sets of up to 8 dimensions (Slot::searched_by_chain)
+    // a chain of comparisons, each leading to `Op` on its own constant slot,
+    // so that once inlined every branch reaches its counter at a fixed
+    // offset, as a typed charge does; larger sets search with Slot::lookup.
+    // Written without closures: in a function holding many keyed charges
+    // g++ 12 kept closures capturing the amount and the key in memory, a
+    // store per capture on every charge (docs/PERFORMANCE.md). `Self` is
+    // Budget or const Budget.
+    template <KeyedOp Op, std::size_t I = 0, class Self>
+    [[nodiscard, gnu::always_inline]] static constexpr keyed_charge_result keyed(Self& self, Dim key,
+                                                                                 std::uint64_t amount) noexcept {
+        if constexpr (!Slot<Set>::searched_by_chain) {
+            if (const typename Slot<Set>::Lookup l = Slot<Set>::lookup(key); l.known) {
+                return on_slot<Op>(self, l.slot, amount, key);
+            }
+            return unknown(key);
+        } else if constexpr (I == Set::size) {
+            return unknown(key);
+        } else {
+            if (key == std::get<I>(Set::keys)) {
+                return on_slot<Op>(self, Slot<Set>::template nth<I>(), amount, key);
+            }
+            return keyed<Op, I + 1>(self, key, amount);
+        }
+    }
+
+    template <KeyedOp Op, class Self>
+    [[nodiscard, gnu::always_inline]] static constexpr keyed_charge_result on_slot(Self& self, Slot<Set> s,
+                                                                                   std::uint64_t amount,
+                                                                                   Dim key) noexcept {
+        if constexpr (Op == KeyedOp::charge) {
+            return self.charge_slot(s, amount, key);
+        } else if constexpr (Op == KeyedOp::ask) {
+            return self.would_charge_slot(s, amount, key);
+        } else {
+            return self.admit_slot(s, amount, key);
+        }
+    }
+
     // The checked form of a keyed list: slots, amounts and keys of its first
     // `count` entries (at most one per dimension, so Set::size at most).
     struct Plan {
@@ -445,25 +484,31 @@ private:
     // shared judging step: with g++ 12 that form measured slower in the
     // Exhausted state of the eight-budget loop (1.19x -> 1.54x the
     // hand-written charge) and in the keyed checkpoint (1.60x -> 1.71x).
-    constexpr charge_result charge_slot(Slot<Set> s, std::uint64_t amount, Dim key) noexcept {
+    //
+    // Always inlined, with what it runs (the step, the storage's update,
+    // Configuration::judge, Verdict::worst; not the rare work of a crossing):
+    // g++ caps how far one function may grow by inlining (--param
+    // large-function-growth once it passes large-function-insns), and a
+    // function holding many charges reaches the cap. A keyed charge lays one
+    // copy of this code into each branch of its search, so the eight-budget
+    // loop, 24 keyed charges in one function, reached it first: g++ left this
+    // function out of line in most branches, 4.3x-4.5x the typed checkpoint.
+    // Forced, a charge is inlined whatever else its caller holds.
+    [[gnu::always_inline]] constexpr charge_result charge_slot(Slot<Set> s, std::uint64_t amount, Dim key) noexcept {
         if constexpr (refuses_overflow_v<Overflow>) {
-            const Transition t = ledger_.update(s, [amount](std::uint64_t before) noexcept {
-                const std::optional<std::uint64_t> sum = Overflow::add(before, amount);
-                return Proposal{sum.value_or(before), sum.has_value()};
-            });
+            const Transition t = ledger_.update(s, AddStep{amount});
             if (!t.committed) {
                 return ChargeError{ChargeError::Kind::Overflow, key};
             }
             return config_.judge(s, t.before, t.after, key);
         } else {
-            const Transition t = ledger_.update(s, [amount](std::uint64_t before) noexcept {
-                return Proposal{Overflow::add(before, amount), true};
-            });
+            const Transition t = ledger_.update(s, AddStep{amount});
             return config_.judge(s, t.before, t.after, key);
         }
     }
 
-    [[nodiscard]] constexpr charge_result would_charge_slot(Slot<Set> s, std::uint64_t amount, Dim key) const noexcept {
+    [[nodiscard, gnu::always_inline]] constexpr charge_result would_charge_slot(Slot<Set> s, std::uint64_t amount,
+                                                                                Dim key) const noexcept {
         const std::uint64_t before = ledger_.spent(s);
         if constexpr (refuses_overflow_v<Overflow>) {
             const std::optional<std::uint64_t> sum = Overflow::add(before, amount);
@@ -478,7 +523,8 @@ private:
 
     // The new total of `before` + `amount` by the overflow policy, and
     // whether the policy accepts it.
-    [[nodiscard]] static constexpr Proposal add(std::uint64_t before, std::uint64_t amount) noexcept {
+    [[nodiscard, gnu::always_inline]] static constexpr Proposal add(std::uint64_t before,
+                                                                    std::uint64_t amount) noexcept {
         if constexpr (refuses_overflow_v<Overflow>) {
             const std::optional<std::uint64_t> sum = Overflow::add(before, amount);
             return {sum.value_or(before), sum.has_value()};
@@ -489,17 +535,34 @@ private:
 
     // Records `amount` on `s` only when the new total (by the overflow
     // policy) stays within the limit.
-    constexpr Transition admit_step(Slot<Set> s, std::uint64_t amount) noexcept {
+    [[gnu::always_inline]] constexpr Transition admit_step(Slot<Set> s, std::uint64_t amount) noexcept {
         const std::uint64_t limit = config_.limit(s);
-        return ledger_.update(s, [amount, limit](std::uint64_t before) noexcept {
-            const Proposal sum = add(before, amount);
-            return Proposal{sum.value, sum.commit && sum.value <= limit};
-        });
+        return ledger_.update(s, AdmitStep{amount, limit});
     }
 
+    // The steps of charge_slot and admit_step, as named function objects so
+    // that they can be marked always inlined (a lambda cannot, in a spelling
+    // that g++ and clang++ both accept with noexcept).
+    struct AddStep {
+        std::uint64_t amount;
+        [[nodiscard, gnu::always_inline]] constexpr Proposal operator()(std::uint64_t before) const noexcept {
+            return add(before, amount);
+        }
+    };
+
+    struct AdmitStep {
+        std::uint64_t amount;
+        std::uint64_t limit;
+        [[nodiscard, gnu::always_inline]] constexpr Proposal operator()(std::uint64_t before) const noexcept {
+            const Proposal sum = add(before, amount);
+            return Proposal{sum.value, sum.commit && sum.value <= limit};
+        }
+    };
+
     // The result of an admission step: its verdict, or why it was refused.
-    [[nodiscard]] constexpr keyed_charge_result admitted(Slot<Set> s, const Transition& t, std::uint64_t amount,
-                                                         Dim key) const noexcept {
+    [[nodiscard, gnu::always_inline]] constexpr keyed_charge_result admitted(Slot<Set> s, const Transition& t,
+                                                                             std::uint64_t amount,
+                                                                             Dim key) const noexcept {
         if (t.committed) {
             return config_.judge(s, t.before, t.after, key);
         }
@@ -507,7 +570,8 @@ private:
                            key};
     }
 
-    constexpr keyed_charge_result admit_slot(Slot<Set> s, std::uint64_t amount, Dim key) noexcept {
+    [[gnu::always_inline]] constexpr keyed_charge_result admit_slot(Slot<Set> s, std::uint64_t amount,
+                                                                    Dim key) noexcept {
         return admitted(s, admit_step(s, amount), amount, key);
     }
 
@@ -671,7 +735,7 @@ private:
     // are added; under a refusing overflow policy, the first refusal instead.
     class Checkpoint {
     public:
-        constexpr void add(const charge_result& r) noexcept {
+        [[gnu::always_inline]] constexpr void add(const charge_result& r) noexcept {
             if constexpr (refuses_overflow_v<Overflow>) {
                 if (r) {
                     worst_ = worst_.worst(*r);
@@ -684,7 +748,7 @@ private:
         }
 
         template <class R>
-        [[nodiscard]] constexpr R result() const noexcept {
+        [[nodiscard, gnu::always_inline]] constexpr R result() const noexcept {
             if constexpr (std::is_same_v<R, keyed_charge_result>) {
                 if (refused_) {
                     return *refused_;

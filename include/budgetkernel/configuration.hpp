@@ -110,8 +110,8 @@ public:
     /// `judge(s, before, after)` for a caller that holds `s`'s key.
     /// Precondition: `key == s.key()`.
     // NOLINTNEXTLINE(bugprone-easily-swappable-parameters): before and after read in time order, as everywhere
-    [[nodiscard]] constexpr Verdict judge(Slot<Set> s, std::uint64_t before, std::uint64_t after,
-                                          Dim key) const noexcept {
+    [[nodiscard, gnu::always_inline]] constexpr Verdict judge(Slot<Set> s, std::uint64_t before, std::uint64_t after,
+                                                              Dim key) const noexcept {
         const std::uint64_t limit = detail::at(limits_, s);
         // "No threshold" is stored as 2^64-1, which no total exceeds, so
         // judging needs no branch on it.

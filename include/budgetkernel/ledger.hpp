@@ -31,7 +31,7 @@ public:
     /// The storage's read-modify-write of `s`'s counter: `step(before)`
     /// proposes the new value (see transition.hpp).
     template <class Step>
-    [[nodiscard]] constexpr Transition update(Slot<Set> s, Step step) noexcept {
+    [[nodiscard, gnu::always_inline]] constexpr Transition update(Slot<Set> s, Step step) noexcept {
         return slots_.update(s.index(), step);
     }
 

@@ -71,7 +71,7 @@ public:
     template <class Found, class Missing>
     [[nodiscard, gnu::always_inline]] static constexpr auto visit(Dim key, Found found, Missing missing) noexcept
         -> decltype(missing()) {
-        if constexpr (Set::size <= unrolled_search_limit) {
+        if constexpr (searched_by_chain) {
             return visit_from<0>(key, found, missing);
         } else {
             if (const Lookup l = lookup(key); l.known) {
@@ -80,6 +80,15 @@ public:
             return missing();
         }
     }
+
+    /// The slot at position `I` of the set.
+    template <std::size_t I>
+        requires(I < Set::size)
+    [[nodiscard]] static constexpr Slot nth() noexcept { return Slot{I}; }
+
+    /// Whether `visit` (and the keyed charges) search with a chain of
+    /// comparisons, one per dimension (sets of up to 8), or with `lookup`.
+    static constexpr bool searched_by_chain = Set::size <= 8;
 
     /// Every slot of the set, in order.
     [[nodiscard]] static constexpr std::array<Slot, Set::size> all() noexcept {
@@ -93,8 +102,6 @@ public:
     friend constexpr bool operator==(Slot, Slot) noexcept = default;
 
 private:
-    static constexpr std::size_t unrolled_search_limit = 8;
-
     constexpr explicit Slot(std::size_t index) noexcept : index_(index) {}
 
     // Always inlined, as `visit` is: a keyed charge is a handful of

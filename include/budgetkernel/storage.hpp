@@ -63,12 +63,14 @@ struct SafeStorage {
     template <std::size_t N>
     class slots {
     public:
+        [[nodiscard, gnu::always_inline]] constexpr std::uint64_t load(std::size_t i) const noexcept {
+            // NOLINTNEXTLINE(cppcoreguidelines-pro-bounds-constant-array-index): i < N (callers pass Slot indexes)
+            return values_[i];
+        }
         // NOLINTNEXTLINE(cppcoreguidelines-pro-bounds-constant-array-index): i < N (callers pass Slot indexes)
-        [[nodiscard]] constexpr std::uint64_t load(std::size_t i) const noexcept { return values_[i]; }
-        // NOLINTNEXTLINE(cppcoreguidelines-pro-bounds-constant-array-index): i < N (callers pass Slot indexes)
-        constexpr void store(std::size_t i, std::uint64_t value) noexcept { values_[i] = value; }
+        [[gnu::always_inline]] constexpr void store(std::size_t i, std::uint64_t value) noexcept { values_[i] = value; }
         template <class Step>
-        [[nodiscard]] constexpr Transition update(std::size_t i, Step step) noexcept {
+        [[nodiscard, gnu::always_inline]] constexpr Transition update(std::size_t i, Step step) noexcept {
             return update_in_place(*this, i, step);
         }
         constexpr void clear() noexcept {

@@ -28,7 +28,8 @@ struct Transition {
 /// `update` can simply call it (SafeStorage and UnsafeStorage do); one that
 /// shares its counters between threads implements `update` atomically.
 template <class Slots, class Step>
-[[nodiscard]] constexpr Transition update_in_place(Slots& slots, std::size_t i, Step step) noexcept {
+[[nodiscard, gnu::always_inline]] constexpr Transition update_in_place(Slots& slots, std::size_t i,
+                                                                       Step step) noexcept {
     const std::uint64_t before = slots.load(i);
     const Proposal p = step(before);
     if (p.commit) {

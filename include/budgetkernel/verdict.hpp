@@ -75,7 +75,7 @@ public:
     /// The more severe of two verdicts; on equal severity `a`, the left one.
     /// Reducing a checkpoint's charges with it reports the first dimension
     /// that reached the worst state. It does not make the charges atomic.
-    [[nodiscard]] static constexpr Verdict worst(Verdict a, Verdict b) noexcept {
+    [[nodiscard, gnu::always_inline]] static constexpr Verdict worst(Verdict a, Verdict b) noexcept {
         // The kind sits above the crossing flags, so `b` is more severe
         // exactly when its byte is above `a`'s with every flag set.
         return b.code_ > (a.code_ | crossing_mask) ? b : a;
@@ -83,12 +83,14 @@ public:
 
     /// `Verdict::worst(*this, other)`: `a.worst(b).worst(c)` reduces left to
     /// right, whatever order the compiler evaluates function arguments in.
-    [[nodiscard]] constexpr Verdict worst(Verdict other) const noexcept { return worst(*this, other); }
+    [[nodiscard, gnu::always_inline]] constexpr Verdict worst(Verdict other) const noexcept {
+        return worst(*this, other);
+    }
 
     /// Left fold of the binary `worst` over three or more verdicts.
     template <class... Rest>
         requires(sizeof...(Rest) >= 1 && (std::same_as<Rest, Verdict> && ...))
-    [[nodiscard]] static constexpr Verdict worst(Verdict a, Verdict b, Rest... rest) noexcept {
+    [[nodiscard, gnu::always_inline]] static constexpr Verdict worst(Verdict a, Verdict b, Rest... rest) noexcept {
         // A Continue's byte is 0: when every verdict after `a` continues,
         // `a` is the answer, found with one test instead of a compare and
         // two selects per verdict (the usual checkpoint).

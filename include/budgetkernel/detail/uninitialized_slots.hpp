@@ -93,7 +93,7 @@ public:
 
     /// Reads slot `i`, lets `step` decide, stores what it commits.
     template <class Step>
-    [[nodiscard]] constexpr Transition update(std::size_t i, Step step) noexcept {
+    [[nodiscard, gnu::always_inline]] constexpr Transition update(std::size_t i, Step step) noexcept {
         return update_in_place(*this, i, step);
     }
 
