@@ -82,6 +82,11 @@ static_assert(bk::Slot<bk::standard_dims>::find(bk::dim<bk::Custom2>)->index() =
 static_assert(!bk::Slot<bk::standard_dims>::find(bk::dim<Pages>).has_value());
 static_assert(bk::Slot<SixtyFour>::find(bk::dim<Numbered<63>>)->index() == 63);
 static_assert(!bk::Slot<SixtyFour>::find(bk::dim<bk::Tokens>).has_value());
+// Sets of up to eight dimensions are searched by a chain, larger ones by a
+// loop; the sets above sit on both sides of that line.
+static_assert(bk::Slot<bk::standard_dims>::searched_by_chain && !bk::Slot<Nine>::searched_by_chain);
+static_assert(bk::Slot<Ten>::nth<9>() == *bk::Slot<Ten>::find(bk::dim<bk::Custom2>));
+static_assert(bk::Slot<Crawl>::nth<1>() == bk::Slot<Crawl>::of<bk::Bytes>());
 
 namespace {
 template <class Set, class Storage>
