@@ -1,9 +1,11 @@
 // budgetkernel benchmarks: the runtime-keyed list forms. The checkpoint
-// `charge(entries)` and the all-or-nothing `try_charge(entries)` over a
-// std::array of three KeyedAmount, against their typed counterparts (the
-// typed checkpoint of charge_cases.hpp, and `try_charge<Tokens, Millis,
-// Calls>`), one budget and eight in turn; and the list checkpoint once more
-// as a plain benchmark loop (see plain_checkpoint.cpp).
+// `charge(entries)` over a std::array of three KeyedAmount (the form laid out
+// entry by entry) and over the same entries through a std::span (the loop
+// over a run-time length), and the all-or-nothing `try_charge(entries)`,
+// against their typed counterparts (the typed checkpoint of
+// charge_cases.hpp, and `try_charge<Tokens, Millis, Calls>`), one budget and
+// eight in turn; and the list checkpoint once more as a plain benchmark loop
+// (see plain_checkpoint.cpp).
 //
 // In a file of its own: the list functions are left to the compiler's
 // inlining, and g++ decides inlining per translation unit (charge_cases.hpp
@@ -15,6 +17,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 
@@ -38,7 +41,9 @@ using charges::time_charges;
              {opaque(bk::dim<bk::Calls>), opaque(a)}}};
 }
 
-template <std::size_t Lanes, class Storage>
+// The list checkpoint over the std::array of `step` (`AsSpan` false), or over
+// the same entries through a std::span.
+template <std::size_t Lanes, class Storage, bool AsSpan>
 void list_checkpoint(benchmark::State& state) {
     using B = BudgetOf<Dims3, Storage>;
     const auto budget = make_budget<B>(State::Continue);
@@ -46,8 +51,13 @@ void list_checkpoint(benchmark::State& state) {
         return;
     }
     time_charges<Lanes>(state, *budget, [](B& b, std::uint64_t a) BENCH_INLINE {
-        const auto r = b.charge(step(a));
-        return r.value_or(bk::Verdict::exhausted(bk::dim<bk::Tokens>));
+        if constexpr (AsSpan) {
+            const std::array<bk::KeyedAmount, 3> entries = step(a);
+            return b.charge(std::span<const bk::KeyedAmount>(entries))
+                .value_or(bk::Verdict::exhausted(bk::dim<bk::Tokens>));
+        } else {
+            return b.charge(step(a)).value_or(bk::Verdict::exhausted(bk::dim<bk::Tokens>));
+        }
     });
 }
 
@@ -78,8 +88,9 @@ void list_try_charge3(benchmark::State& state) {
 }
 
 // The plain loop of plain_checkpoint.cpp with the keyed list: the entries
-// built once before the loop from keys found by name.
-template <class Storage>
+// built once before the loop from keys found by name, charged as the
+// std::array they are (`AsSpan` false) or through a std::span.
+template <class Storage, bool AsSpan>
 void plain_list(benchmark::State& state) {
     using B = BudgetOf<Dims3, Storage>;
     std::optional<B> built = make_budget<B>(State::Continue);
@@ -97,7 +108,7 @@ void plain_list(benchmark::State& state) {
     benchmark::DoNotOptimize(amount);
     const std::array<bk::KeyedAmount, 3> entries{{{*tokens, amount}, {*millis, amount}, {*calls, amount}}};
     for (auto _ : state) {
-        const auto r = budget.charge(entries);
+        const auto r = AsSpan ? budget.charge(std::span<const bk::KeyedAmount>(entries)) : budget.charge(entries);
         if (!r) {
             state.SkipWithError("a key is not in the set");
             break;
@@ -109,7 +120,9 @@ void plain_list(benchmark::State& state) {
 template <std::size_t Lanes, class Storage>
 void register_shape(const std::string& policy) {
     benchmark::RegisterBenchmark((shape<Lanes>("list-checkpoint") + "/continue/keyed/" + policy).c_str(),
-                                 list_checkpoint<Lanes, Storage>);
+                                 list_checkpoint<Lanes, Storage, false>);
+    benchmark::RegisterBenchmark((shape<Lanes>("list-checkpoint") + "/continue/keyed-span/" + policy).c_str(),
+                                 list_checkpoint<Lanes, Storage, true>);
     benchmark::RegisterBenchmark((shape<Lanes>("try_charge") + "/three/typed/" + policy).c_str(),
                                  typed_try_charge3<Lanes, Storage>);
     benchmark::RegisterBenchmark((shape<Lanes>("try_charge") + "/three/keyed/" + policy).c_str(),
@@ -120,7 +133,10 @@ template <class Storage>
 void register_policy(const std::string& policy) {
     register_shape<1, Storage>(policy);
     register_shape<8, Storage>(policy);
-    benchmark::RegisterBenchmark(("plain-checkpoint/continue/keyed-list/" + policy).c_str(), plain_list<Storage>);
+    benchmark::RegisterBenchmark(("plain-checkpoint/continue/keyed-list/" + policy).c_str(),
+                                 plain_list<Storage, false>);
+    benchmark::RegisterBenchmark(("plain-checkpoint/continue/keyed-list-span/" + policy).c_str(),
+                                 plain_list<Storage, true>);
 }
 
 }  // namespace

@@ -10,6 +10,7 @@
 #include <span>
 #include <string_view>
 #include <type_traits>
+#include <utility>
 
 #include "amount.hpp"
 #include "builder.hpp"
@@ -160,6 +161,31 @@ public:
                 []() noexcept -> charge_result { return Verdict{}; }));  // not reached
         }
         return checkpoint.template result<keyed_charge_result>();
+    }
+
+    /// The keyed checkpoint over a `std::array`, a list whose length is known
+    /// at compile time: the same check, the same charges and the same result
+    /// as the form above, laid out entry by entry instead of in loops over a
+    /// run-time length. An array longer than the set (it must hold an
+    /// unknown or a repeated key) and sets of more than 8 dimensions take
+    /// the form above.
+    template <std::size_t N>
+    [[nodiscard, gnu::always_inline]] constexpr keyed_charge_result charge(
+        const std::array<KeyedAmount, N>& entries) noexcept {
+        if constexpr (N > Set::size || !Slot<Set>::searched_by_chain) {
+            return charge(std::span<const KeyedAmount>(entries));
+        } else {
+            std::uint64_t seen = 0;
+            for (const KeyedAmount& e : entries) {
+                const std::uint64_t bit = bit_of<0>(e.key);
+                if (bit == 0 || (seen & bit) != 0) [[unlikely]] {
+                    return ChargeError{
+                        bit == 0 ? ChargeError::Kind::UnknownDimension : ChargeError::Kind::DuplicateDimension, e.key};
+                }
+                seen |= bit;
+            }
+            return charge_each(entries, std::make_index_sequence<N>{});
+        }
     }
 
     // ---- ask: nothing changes ---------------------------------------------
@@ -408,6 +434,44 @@ private:
                 return on_slot<Op>(self, Slot<Set>::template nth<I>(), amount, key);
             }
             return keyed<Op, I + 1>(self, key, amount);
+        }
+    }
+
+    // The bit of `key`'s slot (1 << index), or 0 when `key` is not in the
+    // set: the fixed-size list's check, by the keyed charge's chain.
+    template <std::size_t I>
+    [[nodiscard, gnu::always_inline]] static constexpr std::uint64_t bit_of(Dim key) noexcept {
+        if constexpr (I == Set::size) {
+            return 0;
+        } else {
+            if (key == std::get<I>(Set::keys)) {
+                return std::uint64_t{1} << I;
+            }
+            return bit_of<I + 1>(key);
+        }
+    }
+
+    // The charges of a checked fixed-size list, in order, each searched as
+    // a keyed charge searches, folded as a checkpoint.
+    template <std::size_t N, std::size_t... I>
+    [[nodiscard, gnu::always_inline]] constexpr keyed_charge_result charge_each(
+        const std::array<KeyedAmount, N>& entries, std::index_sequence<I...> /*entries*/) noexcept {
+        Checkpoint checkpoint;
+        (checkpoint.add(of_known_key(
+             keyed<KeyedOp::charge>(*this, std::get<I>(entries).key, std::get<I>(entries).amount.value()))),
+         ...);
+        return checkpoint.template result<keyed_charge_result>();
+    }
+
+    // A keyed charge's result as charge_result, for a key the caller has
+    // found in the set: it cannot be UnknownDimension, so under a saturating
+    // policy it is a verdict.
+    [[nodiscard, gnu::always_inline]] static constexpr charge_result of_known_key(
+        const keyed_charge_result& r) noexcept {
+        if constexpr (refuses_overflow_v<Overflow>) {
+            return r;
+        } else {
+            return *r;
         }
     }
 

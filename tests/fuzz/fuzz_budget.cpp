@@ -1052,8 +1052,32 @@ private:
         });
     }
 
-    // Several dimensions in one call: a keyed list charged or admitted, or
-    // the typed pair (last, first dimension of the set) charged or admitted.
+    // The keyed checkpoint over a std::array holding `keyed` (at most 5
+    // entries, as several() draws them).
+    template <class B>
+    static auto charge_as_array(B& b, const std::vector<bk::KeyedAmount>& keyed) {
+        const auto with = [&]<std::size_t... I>(std::index_sequence<I...> /*entries*/) {
+            return b.charge(std::array<bk::KeyedAmount, sizeof...(I)>{keyed.at(I)...});
+        };
+        switch (keyed.size()) {
+            case 0:
+                return with(std::make_index_sequence<0>{});
+            case 1:
+                return with(std::make_index_sequence<1>{});
+            case 2:
+                return with(std::make_index_sequence<2>{});
+            case 3:
+                return with(std::make_index_sequence<3>{});
+            case 4:
+                return with(std::make_index_sequence<4>{});
+            default:
+                return with(std::make_index_sequence<5>{});
+        }
+    }
+
+    // Several dimensions in one call: a keyed list charged (through a span,
+    // or a std::array) or admitted, or the typed pair (last, first dimension
+    // of the set) charged or admitted.
     void several() {
         const std::uint8_t mode = in_.byte();
         const bool admit = (mode & 1U) != 0;
@@ -1094,6 +1118,8 @@ private:
             if (!typed) {
                 if (admit) {
                     check_charge(b.try_charge(std::span<const bk::KeyedAmount>(keyed)), expected);
+                } else if ((mode & 4U) != 0) {
+                    check_charge(charge_as_array(b, keyed), expected);  // the form laid out entry by entry
                 } else {
                     check_charge(b.charge(std::span<const bk::KeyedAmount>(keyed)), expected);
                 }

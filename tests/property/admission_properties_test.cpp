@@ -243,6 +243,33 @@ bool run_all(const char* policies) {
         });
     });
 
+    prop("a keyed checkpoint over a std::array gives what the same list gives through a span", [] {
+        const Config c = *config();
+        B b = build<B>(c);
+        Model m{c, checked};
+        charge_randomly(b, m);
+        const auto entry = [] {
+            const std::vector<Entry> one = *rc::gen::container<std::vector<Entry>>(
+                1, rc::gen::build<Entry>(rc::gen::set(&Entry::key, rc::gen::weightedElement<std::size_t>(
+                                                                       {{4, 0}, {4, 1}, {4, 2}, {1, 3}, {1, 4}})),
+                                         rc::gen::set(&Entry::amount, amount())));
+            return bk::KeyedAmount{list_keys.at(one.front().key), one.front().amount};
+        };
+        const std::array<bk::KeyedAmount, 3> three{entry(), entry(), entry()};
+        const std::array<bk::KeyedAmount, 2> two{entry(), entry()};
+        B by_span = b;
+        const auto a3 = b.charge(three);
+        const auto s3 = by_span.charge(std::span<const bk::KeyedAmount>(three));
+        const auto a2 = b.charge(two);
+        const auto s2 = by_span.charge(std::span<const bk::KeyedAmount>(two));
+        RC_ASSERT(a3 == s3);
+        RC_ASSERT(a2 == s2);
+        if (a3 && s3) {
+            RC_ASSERT(a3->crossed_warn() == s3->crossed_warn() && a3->crossed_limit() == s3->crossed_limit());
+        }
+        RC_ASSERT(b == by_span);
+    });
+
     prop("releasing, or dropping, a reservation restores every total", [] {
         const Config c = *config();
         B b = build<B>(c);

@@ -282,3 +282,94 @@ TEST_CASE("on a shared storage, a refused admission never holds a total whose ho
     CHECK(b.spent<bk::Tokens>() == max - 10);
     CHECK(b.spent<bk::Calls>() == 2);
 }
+
+namespace {
+
+// Both results of one list: the same verdict with the same crossing flags,
+// or the same error.
+bool same_outcome(const ChargeResult& a, const ChargeResult& b) {
+    if (a.has_value() != b.has_value()) {
+        return false;
+    }
+    return a.has_value() ? same_verdict(*a, *b) : a.error() == b.error();
+}
+
+// Every list of N entries drawn from Tokens, Millis, Calls and Bytes (outside
+// the set), with amounts that keep totals in Continue, cross a threshold,
+// pass 2^64-1 and are zero, charged as a std::array (the form laid out entry
+// by entry) and through a span (the loop over a run-time length) on copies
+// of one budget: the same result and the same totals every time.
+constexpr std::array<At, 4> list_keys{At::tokens, At::millis, At::calls, At::bytes};
+constexpr std::array<std::uint64_t, 4> list_amounts{1, 30, max, 0};
+
+// Entry `i` of list number `code`: the key is digit `i` of `code` in base 4.
+bk::KeyedAmount list_entry(std::size_t code, std::size_t i) {
+    std::size_t digit = code;
+    for (std::size_t j = 0; j < i; ++j) {
+        digit /= list_keys.size();
+    }
+    return {key_at(list_keys.at(digit % list_keys.size())), list_amounts.at((code + i) % list_amounts.size())};
+}
+
+template <std::size_t N, std::size_t... I>
+std::array<bk::KeyedAmount, N> list_number([[maybe_unused]] std::size_t code, std::index_sequence<I...> /*entries*/) {
+    return {list_entry(code, I)...};  // no entries, and `code` unused, when N is 0
+}
+
+template <std::size_t N, class B>
+void array_matches_span(const B& start) {
+    std::size_t lists = 1;
+    for (std::size_t i = 0; i < N; ++i) {
+        lists *= list_keys.size();
+    }
+    for (std::size_t code = 0; code < lists; ++code) {
+        const std::array<bk::KeyedAmount, N> list = list_number<N>(code, std::make_index_sequence<N>{});
+        CAPTURE(code);
+        B by_array = start;
+        B by_span = start;
+        const ChargeResult a = by_array.charge(list);
+        const ChargeResult s = by_span.charge(std::span<const bk::KeyedAmount>(list));
+        CHECK(same_outcome(a, s));
+        CHECK(totals(by_array) == totals(by_span));
+        CHECK(by_array == by_span);
+    }
+}
+
+template <class B>
+void arrays_match_spans() {
+    for (const std::uint64_t before : {std::uint64_t{0}, std::uint64_t{79}, max - 5}) {
+        CAPTURE(before);
+        B start = make_llm<B>();
+        static_cast<void>(start.template charge<bk::Tokens>(before));
+        static_cast<void>(start.template charge<bk::Calls>(before == 0 ? 0U : 1U));
+        array_matches_span<0>(start);
+        array_matches_span<1>(start);
+        array_matches_span<2>(start);
+        array_matches_span<3>(start);
+        array_matches_span<4>(start);  // longer than the set: through the span
+    }
+}
+
+}  // namespace
+
+TEST_CASE_TEMPLATE("keyed lists: a std::array gives what the same list gives through a span", S, BKTEST_STORAGES) {
+    arrays_match_spans<Llm<S>>();
+    arrays_match_spans<Llm<S, bk::Checked>>();
+}
+
+TEST_CASE("keyed lists: a std::array reports the first bad entry and charges nothing") {
+    auto b = make_llm<Llm<bk::SafeStorage, bk::Checked>>();
+    static_cast<void>(b.template charge<bk::Millis>(max));
+    const auto before = b;
+    const std::array<bk::KeyedAmount, 3> unknown_last{{{tokens, 1u}, {millis, 0u}, {bytes, 1u}}};
+    CHECK(refusal_of(b.charge(unknown_last)) == bk::ChargeError{Err::UnknownDimension, bytes});
+    const std::array<bk::KeyedAmount, 3> repeated_then_unknown{{{calls, 1u}, {calls, 1u}, {bytes, 1u}}};
+    CHECK(refusal_of(b.charge(repeated_then_unknown)) == bk::ChargeError{Err::DuplicateDimension, calls});
+    CHECK(b == before);
+    // Checked: the first refusal is the result, the entries that fit are
+    // recorded (as for charge<A, B, C>).
+    const std::array<bk::KeyedAmount, 3> overflow_in_middle{{{tokens, 5u}, {millis, 1u}, {calls, 1u}}};
+    const auto r = b.charge(overflow_in_middle);
+    CHECK(refusal_of(r) == bk::ChargeError{Err::Overflow, millis});
+    CHECK(totals(b) == Totals{5, max, 1});
+}

@@ -39,10 +39,18 @@ constexpr bool multi_dimension() {
     const std::array<bk::KeyedAmount, 3> twice{
         {{bk::dim<bk::Millis>, 1u}, {bk::dim<bk::Calls>, 1u}, {bk::dim<bk::Millis>, 1u}}};
     const std::array<bk::KeyedAmount, 2> unknown{{{bk::dim<bk::Millis>, 1u}, {bk::dim<bk::Bytes>, 1u}}};
+    // Four entries on a set of three: charged through the loop over a span.
+    const std::array<bk::KeyedAmount, 4> longer_than_the_set{
+        {{bk::dim<bk::Millis>, 1u}, {bk::dim<bk::Calls>, 1u}, {bk::dim<bk::Tokens>, 1u}, {bk::dim<bk::Calls>, 1u}}};
     const bool list_errors =
         b.try_charge(twice).error() == bk::ChargeError{Err::DuplicateDimension, bk::dim<bk::Millis>} &&
         b.charge(twice).error() == bk::ChargeError{Err::DuplicateDimension, bk::dim<bk::Millis>} &&
         b.try_charge(unknown).error() == bk::ChargeError{Err::UnknownDimension, bk::dim<bk::Bytes>} &&
+        b.charge(unknown).error() == bk::ChargeError{Err::UnknownDimension, bk::dim<bk::Bytes>} &&
+        b.charge(std::span<const bk::KeyedAmount>(twice)) == b.charge(twice) &&
+        b.charge(std::span<const bk::KeyedAmount>(unknown)) == b.charge(unknown) &&
+        b.charge(longer_than_the_set).error() == bk::ChargeError{Err::DuplicateDimension, bk::dim<bk::Calls>} &&
+        b.charge(std::array<bk::KeyedAmount, 0>{}).has_value() &&
         b.charge(std::span<const bk::KeyedAmount>{}).has_value() && totals(b) == std::array<std::uint64_t, 3>{81, 0, 1};
     const std::array<bk::KeyedAmount, 2> over{{{bk::dim<bk::Millis>, 60u}, {bk::dim<bk::Tokens>, 30u}}};
     const auto checkpoint = b.charge(over);
