@@ -294,11 +294,9 @@ bool same_outcome(const ChargeResult& a, const ChargeResult& b) {
     return a.has_value() ? same_verdict(*a, *b) : a.error() == b.error();
 }
 
-// Every list of N entries drawn from Tokens, Millis, Calls and Bytes (outside
-// the set), with amounts that keep totals in Continue, cross a threshold,
-// pass 2^64-1 and are zero, charged as a std::array (the form laid out entry
-// by entry) and through a span (the loop over a run-time length) on copies
-// of one budget: the same result and the same totals every time.
+// The keys and amounts of the lists below: the set's three keys and one
+// outside it; amounts that keep totals in Continue, cross a threshold, pass
+// 2^64-1 and are zero.
 constexpr std::array<At, 4> list_keys{At::tokens, At::millis, At::calls, At::bytes};
 constexpr std::array<std::uint64_t, 4> list_amounts{1, 30, max, 0};
 
@@ -316,6 +314,10 @@ std::array<bk::KeyedAmount, N> list_number([[maybe_unused]] std::size_t code, st
     return {list_entry(code, I)...};  // no entries, and `code` unused, when N is 0
 }
 
+// Every list of N entries of those keys, charged as a std::array (the form
+// laid out entry by entry) and through a span (the loop over a run-time
+// length) on copies of one budget: the same result and the same totals
+// every time.
 template <std::size_t N, class B>
 void array_matches_span(const B& start) {
     std::size_t lists = 1;
