@@ -177,7 +177,7 @@ public:
         } else {
             std::uint64_t seen = 0;
             for (const KeyedAmount& e : entries) {
-                const std::uint64_t bit = bit_of<0>(e.key);
+                const std::uint64_t bit = bit_of(e.key);
                 if (bit == 0 || (seen & bit) != 0) [[unlikely]] {
                     return ChargeError{
                         bit == 0 ? ChargeError::Kind::UnknownDimension : ChargeError::Kind::DuplicateDimension, e.key};
@@ -438,17 +438,11 @@ private:
     }
 
     // The bit of `key`'s slot (1 << index), or 0 when `key` is not in the
-    // set: the fixed-size list's check, by the keyed charge's chain.
-    template <std::size_t I>
+    // set: the fixed-size list's check, by the chain of Slot::visit.
     [[nodiscard, gnu::always_inline]] static constexpr std::uint64_t bit_of(Dim key) noexcept {
-        if constexpr (I == Set::size) {
-            return 0;
-        } else {
-            if (key == std::get<I>(Set::keys)) {
-                return std::uint64_t{1} << I;
-            }
-            return bit_of<I + 1>(key);
-        }
+        return Slot<Set>::visit(
+            key, [](Slot<Set> s) noexcept { return std::uint64_t{1} << s.index(); },
+            []() noexcept { return std::uint64_t{0}; });
     }
 
     // The charges of a checked fixed-size list, in order, each searched as
