@@ -146,7 +146,15 @@ public:
     /// verdicts. The list is checked first: a key outside the set
     /// (UnknownDimension) or named twice (DuplicateDimension) is reported
     /// for the first such entry, and then nothing is charged.
+    // On sets of up to 4 dimensions a list no longer than the set goes
+    // through the form of the std::array overload below, chosen by its
+    // length; other lists are checked and charged by the loops here.
     [[nodiscard]] constexpr keyed_charge_result charge(std::span<const KeyedAmount> entries) noexcept {
+        if constexpr (spans_by_length) {
+            if (entries.size() <= Set::size) {
+                return charge_of_length(entries, std::make_index_sequence<Set::size + 1>{});
+            }
+        }
         if (const auto refused = check_list(entries, [](Slot<Set>, const KeyedAmount&) noexcept {})) {
             return *refused;
         }
@@ -175,16 +183,7 @@ public:
         if constexpr (N > Set::size || !Slot<Set>::searched_by_chain) {
             return charge(std::span<const KeyedAmount>(entries));
         } else {
-            std::uint64_t seen = 0;
-            for (const KeyedAmount& e : entries) {
-                const std::uint64_t bit = bit_of(e.key);
-                if (bit == 0 || (seen & bit) != 0) [[unlikely]] {
-                    return ChargeError{
-                        bit == 0 ? ChargeError::Kind::UnknownDimension : ChargeError::Kind::DuplicateDimension, e.key};
-                }
-                seen |= bit;
-            }
-            return charge_each(entries, std::make_index_sequence<N>{});
+            return charge_fixed<N>(entries);
         }
     }
 
@@ -445,15 +444,51 @@ private:
             []() noexcept { return std::uint64_t{0}; });
     }
 
+    // Whether the keyed checkpoint through a span takes the fixed-size path
+    // of its length when the list is no longer than the set, instead of the
+    // loops. Limited to small sets: each length is one more copy of the
+    // search and the charges in the span form's body (for three dimensions,
+    // six entries' worth).
+    static constexpr bool spans_by_length = Slot<Set>::searched_by_chain && Set::size <= 4;
+
+    // A list no longer than the set, through the fixed-size path of its
+    // length: the lengths Set::size - I for I = 0, 1, ..., the whole set
+    // (the usual checkpoint) first, one comparison of the length each.
+    template <std::size_t... I>
+    [[nodiscard]] constexpr keyed_charge_result charge_of_length(std::span<const KeyedAmount> entries,
+                                                                 std::index_sequence<I...> /*lengths*/) noexcept {
+        keyed_charge_result r = Verdict{};  // replaced: the caller has checked that one length matches
+        static_cast<void>(((entries.size() == Set::size - I &&
+                            ((r = charge_fixed<Set::size - I>(entries.template first<Set::size - I>())), true)) ||
+                           ...));
+        return r;
+    }
+
+    // The keyed checkpoint over a list of N entries, N known while
+    // compiling: each entry checked by one comparison chain (a bit per slot,
+    // one branch for an unknown or a repeated key), then each charged as a
+    // keyed charge is, in order.
+    template <std::size_t N, class List>
+    [[nodiscard, gnu::always_inline]] constexpr keyed_charge_result charge_fixed(const List& entries) noexcept {
+        std::uint64_t seen = 0;
+        for (const KeyedAmount& e : entries) {
+            const std::uint64_t bit = bit_of(e.key);
+            if (bit == 0 || (seen & bit) != 0) [[unlikely]] {
+                return ChargeError{
+                    bit == 0 ? ChargeError::Kind::UnknownDimension : ChargeError::Kind::DuplicateDimension, e.key};
+            }
+            seen |= bit;
+        }
+        return charge_each(entries, std::make_index_sequence<N>{});
+    }
+
     // The charges of a checked fixed-size list, in order, each searched as
     // a keyed charge searches, folded as a checkpoint.
-    template <std::size_t N, std::size_t... I>
+    template <class List, std::size_t... I>
     [[nodiscard, gnu::always_inline]] constexpr keyed_charge_result charge_each(
-        const std::array<KeyedAmount, N>& entries, std::index_sequence<I...> /*entries*/) noexcept {
+        [[maybe_unused]] const List& entries, std::index_sequence<I...> /*entries*/) noexcept {
         Checkpoint checkpoint;
-        (checkpoint.add(of_known_key(
-             keyed<KeyedOp::charge>(*this, std::get<I>(entries).key, std::get<I>(entries).amount.value()))),
-         ...);
+        (checkpoint.add(of_known_key(keyed<KeyedOp::charge>(*this, entries[I].key, entries[I].amount.value()))), ...);
         return checkpoint.template result<keyed_charge_result>();
     }
 

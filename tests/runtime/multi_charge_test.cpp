@@ -3,6 +3,8 @@
 // (`try_charge`), with the keyed list's own errors.
 #include <doctest/doctest.h>
 
+#include <optional>
+#include <span>
 #include <vector>
 
 #include "admission_support.hpp"
@@ -314,10 +316,42 @@ std::array<bk::KeyedAmount, N> list_number([[maybe_unused]] std::size_t code, st
     return {list_entry(code, I)...};  // no entries, and `code` unused, when N is 0
 }
 
+// What a keyed checkpoint over `list` must give, worked out with single
+// keyed charges: the first unknown or repeated key refuses the list with
+// nothing charged; otherwise every entry is charged in order, the result is
+// `worst` of the verdicts, or under Checked the first refusal (the entries
+// that fit are recorded all the same).
+template <class B>
+ChargeResult charged_one_by_one(B& b, std::span<const bk::KeyedAmount> list) {
+    for (std::size_t i = 0; i < list.size(); ++i) {
+        const ChargeResult poll = b.would_charge(list[i].key, 0);  // zero never overflows
+        if (!poll.has_value()) {
+            return poll.error();
+        }
+        for (std::size_t j = 0; j < i; ++j) {
+            if (list[j].key == list[i].key) {
+                return bk::ChargeError{Err::DuplicateDimension, list[i].key};
+            }
+        }
+    }
+    std::optional<bk::ChargeError> refusal;
+    bk::Verdict worst;
+    for (const bk::KeyedAmount& e : list) {
+        const ChargeResult r = b.charge(e.key, e.amount);
+        if (!r.has_value()) {
+            refusal = refusal.value_or(r.error());
+        } else {
+            worst = bk::Verdict::worst(worst, *r);
+        }
+    }
+    return refusal ? ChargeResult{*refusal} : ChargeResult{worst};
+}
+
 // Every list of N entries of those keys, charged as a std::array (the form
-// laid out entry by entry) and through a span (the loop over a run-time
-// length) on copies of one budget: the same result and the same totals
-// every time.
+// laid out entry by entry), through a span (for lists no longer than the
+// set, the same form chosen by the run-time length; longer ones are checked
+// by the loop) and one entry at a time, on copies of one budget: the same
+// result and the same totals every time.
 template <std::size_t N, class B>
 void array_matches_span(const B& start) {
     std::size_t lists = 1;
@@ -331,9 +365,13 @@ void array_matches_span(const B& start) {
         B by_span = start;
         const ChargeResult a = by_array.charge(list);
         const ChargeResult s = by_span.charge(std::span<const bk::KeyedAmount>(list));
+        B by_one = start;
+        const ChargeResult one = charged_one_by_one(by_one, list);
         CHECK(same_outcome(a, s));
+        CHECK(same_outcome(a, one));
         CHECK(totals(by_array) == totals(by_span));
         CHECK(by_array == by_span);
+        CHECK(by_array == by_one);
     }
 }
 
@@ -357,6 +395,82 @@ void arrays_match_spans() {
 TEST_CASE_TEMPLATE("keyed lists: a std::array gives what the same list gives through a span", S, BKTEST_STORAGES) {
     arrays_match_spans<Llm<S>>();
     arrays_match_spans<Llm<S, bk::Checked>>();
+}
+
+namespace {
+
+// A set of five dimensions: larger than the span form lays out by length, so
+// its spans go through the loops while its arrays (at most 8 dimensions) are
+// laid out entry by entry.
+using Five = bk::Dims<bk::Tokens, bk::Millis, bk::Calls, bk::Bytes, bk::Memory>;
+
+template <class S, class O>
+bk::Budget<Five, S, O> make_five() {
+    auto built = bk::Budget<Five, S, O>::builder()
+                     .template limit_with_warn<bk::Tokens>(100, 80)
+                     .template limit<bk::Millis>(50)
+                     .template limit_with_warn<bk::Calls>(3, 1)
+                     .template limit_with_warn<bk::Bytes>(max, 10)
+                     .template limit<bk::Memory>(max - 1)
+                     .build();
+    REQUIRE(built.has_value());
+    return *built;
+}
+
+// Keys of the five-dimension lists: the set's five and one outside it.
+constexpr std::array<bk::Dim, 6> five_keys{bk::dim<bk::Tokens>, bk::dim<bk::Millis>, bk::dim<bk::Calls>,
+                                           bk::dim<bk::Bytes>,  bk::dim<bk::Memory>, bk::dim<bk::Custom0>};
+
+template <std::size_t N, std::size_t... I>
+std::array<bk::KeyedAmount, N> five_list([[maybe_unused]] std::size_t code, std::index_sequence<I...> /*entries*/) {
+    std::array<std::size_t, N> digits{};
+    for (std::size_t i = 0, rest = code; i < N; ++i, rest /= five_keys.size()) {
+        digits.at(i) = rest % five_keys.size();
+    }
+    return {bk::KeyedAmount{five_keys.at(digits.at(I)), list_amounts.at((code + I) % list_amounts.size())}...};
+}
+
+template <std::size_t N, class B>
+void five_lists_agree(const B& start) {
+    std::size_t lists = 1;
+    for (std::size_t i = 0; i < N; ++i) {
+        lists *= five_keys.size();
+    }
+    for (std::size_t code = 0; code < lists; ++code) {
+        const std::array<bk::KeyedAmount, N> list = five_list<N>(code, std::make_index_sequence<N>{});
+        CAPTURE(code);
+        B by_array = start;
+        B by_span = start;
+        B by_one = start;
+        const ChargeResult a = by_array.charge(list);
+        const ChargeResult s = by_span.charge(std::span<const bk::KeyedAmount>(list));
+        const ChargeResult one = charged_one_by_one(by_one, list);
+        CHECK(same_outcome(a, s));
+        CHECK(same_outcome(a, one));
+        CHECK(by_array == by_span);
+        CHECK(by_array == by_one);
+    }
+}
+
+template <class S, class O>
+void five_dimension_lists() {
+    for (const std::uint64_t before : {std::uint64_t{0}, std::uint64_t{79}, max - 5}) {
+        CAPTURE(before);
+        auto start = make_five<S, O>();
+        static_cast<void>(start.template charge<bk::Tokens>(before));
+        static_cast<void>(start.template charge<bk::Bytes>(before));
+        five_lists_agree<0>(start);
+        five_lists_agree<1>(start);
+        five_lists_agree<2>(start);
+        five_lists_agree<3>(start);
+    }
+}
+
+}  // namespace
+
+TEST_CASE_TEMPLATE("keyed lists on a set of five: array, span and single charges agree", S, BKTEST_STORAGES) {
+    five_dimension_lists<S, bk::Saturate>();
+    five_dimension_lists<S, bk::Checked>();
 }
 
 TEST_CASE("keyed lists: a std::array reports the first bad entry and charges nothing") {
