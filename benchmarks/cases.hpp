@@ -15,5 +15,6 @@ void register_admission_benchmarks();
 void register_vector_of_budgets();
 void register_plain_checkpoints();
 void register_keyed_lists();
+void register_keyed_admission_lists();
 
 }  // namespace bench

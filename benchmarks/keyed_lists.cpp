@@ -1,16 +1,15 @@
-// budgetkernel benchmarks: the runtime-keyed list forms. The checkpoint
-// `charge(entries)` over a std::array of three KeyedAmount (the form laid out
-// entry by entry) and over the same entries through a std::span (the loop
-// over a run-time length), and the all-or-nothing `try_charge(entries)`,
-// against their typed counterparts (the typed checkpoint of
-// charge_cases.hpp, and `try_charge<Tokens, Millis, Calls>`), one budget and
-// eight in turn; and the list checkpoint once more as a plain benchmark loop
-// (see plain_checkpoint.cpp).
+// budgetkernel benchmarks: the runtime-keyed list checkpoint
+// `charge(entries)` over a std::array of three KeyedAmount (laid out entry by
+// entry in the caller) and over the same entries through a std::span (a
+// call, which picks the same form by the list's length), against the typed
+// checkpoint of charge_cases.hpp, one budget and eight in turn; and once
+// more as a plain benchmark loop (see plain_checkpoint.cpp). The keyed
+// list admission is in keyed_admission_lists.cpp.
 //
-// In a file of its own: the list functions are left to the compiler's
-// inlining, and g++ decides inlining per translation unit (charge_cases.hpp
-// says why the files are split), so they must not share a file with the
-// cases whose inlining they could move.
+// In a file of its own: the span form is left to the compiler's inlining,
+// and g++ decides inlining per translation unit (charge_cases.hpp says why
+// the files are split), so the lists must not share a file with the cases
+// whose inlining they could move, nor with each other.
 #include <benchmark/benchmark.h>
 
 #include <array>
@@ -25,6 +24,7 @@
 #include "charge_cases.hpp"
 #include "fixtures.hpp"
 #include "harness.hpp"
+#include "keyed_step.hpp"
 
 namespace bench {
 namespace {
@@ -32,14 +32,6 @@ namespace {
 using charges::check;
 using charges::shape;
 using charges::time_charges;
-
-// The three entries of a step, keys and amounts opaque one by one, as the
-// keyed checkpoint of charge_cases.hpp passes them.
-[[gnu::always_inline]] inline std::array<bk::KeyedAmount, 3> step(std::uint64_t a) {
-    return {{{opaque(bk::dim<bk::Tokens>), a},
-             {opaque(bk::dim<bk::Millis>), opaque(a)},
-             {opaque(bk::dim<bk::Calls>), opaque(a)}}};
-}
 
 // The list checkpoint over the std::array of `step` (`AsSpan` false), or over
 // the same entries through a std::span.
@@ -58,32 +50,6 @@ void list_checkpoint(benchmark::State& state) {
         } else {
             return b.charge(step(a)).value_or(bk::Verdict::exhausted(bk::dim<bk::Tokens>));
         }
-    });
-}
-
-template <std::size_t Lanes, class Storage>
-void typed_try_charge3(benchmark::State& state) {
-    using B = BudgetOf<Dims3, Storage>;
-    const auto budget = make_budget<B>(State::Continue);
-    if (!check(state, budget.has_value())) {
-        return;
-    }
-    time_charges<Lanes>(state, *budget, [](B& b, std::uint64_t a) BENCH_INLINE {
-        const auto r = b.template try_charge<bk::Tokens, bk::Millis, bk::Calls>(a, opaque(a), opaque(a));
-        return r.value_or(bk::Verdict::exhausted(bk::dim<bk::Tokens>));
-    });
-}
-
-template <std::size_t Lanes, class Storage>
-void list_try_charge3(benchmark::State& state) {
-    using B = BudgetOf<Dims3, Storage>;
-    const auto budget = make_budget<B>(State::Continue);
-    if (!check(state, budget.has_value())) {
-        return;
-    }
-    time_charges<Lanes>(state, *budget, [](B& b, std::uint64_t a) BENCH_INLINE {
-        const auto r = b.try_charge(step(a));
-        return r.value_or(bk::Verdict::exhausted(bk::dim<bk::Tokens>));
     });
 }
 
@@ -123,10 +89,6 @@ void register_shape(const std::string& policy) {
                                  list_checkpoint<Lanes, Storage, false>);
     benchmark::RegisterBenchmark((shape<Lanes>("list-checkpoint") + "/continue/keyed-span/" + policy).c_str(),
                                  list_checkpoint<Lanes, Storage, true>);
-    benchmark::RegisterBenchmark((shape<Lanes>("try_charge") + "/three/typed/" + policy).c_str(),
-                                 typed_try_charge3<Lanes, Storage>);
-    benchmark::RegisterBenchmark((shape<Lanes>("try_charge") + "/three/keyed/" + policy).c_str(),
-                                 list_try_charge3<Lanes, Storage>);
 }
 
 template <class Storage>

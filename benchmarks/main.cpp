@@ -61,6 +61,7 @@ int main(int argc, char** argv) {
     bench::register_vector_of_budgets();
     bench::register_plain_checkpoints();
     bench::register_keyed_lists();
+    bench::register_keyed_admission_lists();
     benchmark::Initialize(&argc, argv);
     if (benchmark::ReportUnrecognizedArguments(argc, argv)) {
         return 1;

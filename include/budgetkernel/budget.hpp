@@ -3,6 +3,7 @@
 #pragma once
 
 #include <array>
+#include <bit>
 #include <cstddef>
 #include <cstdint>
 #include <limits>
@@ -152,7 +153,7 @@ public:
     [[nodiscard]] constexpr keyed_charge_result charge(std::span<const KeyedAmount> entries) noexcept {
         if constexpr (spans_by_length) {
             if (entries.size() <= Set::size) {
-                return charge_of_length(entries, std::make_index_sequence<Set::size + 1>{});
+                return list_of_length<KeyedOp::charge>(entries, std::make_index_sequence<Set::size + 1>{});
             }
         }
         if (const auto refused = check_list(entries, [](Slot<Set>, const KeyedAmount&) noexcept {})) {
@@ -251,7 +252,15 @@ public:
     /// Runtime-keyed all-or-nothing admission over a list of entries. The
     /// list is checked first, as for the keyed checkpoint (UnknownDimension,
     /// DuplicateDimension: nothing changes).
+    // On sets of up to 4 dimensions a list no longer than the set goes
+    // through the form of the std::array overload below, chosen by its
+    // length; other lists are planned and admitted by the loops here.
     [[nodiscard]] constexpr keyed_charge_result try_charge(std::span<const KeyedAmount> entries) noexcept {
+        if constexpr (spans_by_length) {
+            if (entries.size() <= Set::size) {
+                return list_of_length<KeyedOp::admit>(entries, std::make_index_sequence<Set::size + 1>{});
+            }
+        }
         Plan plan;
         if (const auto refused = plan_of(entries, plan)) {
             return *refused;
@@ -260,6 +269,21 @@ public:
         const keyed_charge_result r = admit_all(plan.slots, plan.amounts, plan.keys, plan.count);
         ledger_.leave_window();
         return r;
+    }
+
+    /// The keyed admission over a `std::array`: the same check, the same
+    /// admission and the same result as the form above, with the list
+    /// checked entry by entry and admitted as `try_charge<D...>` admits. An
+    /// array longer than the set and sets of more than 8 dimensions take the
+    /// form above.
+    template <std::size_t N>
+    [[nodiscard, gnu::always_inline]] constexpr keyed_charge_result try_charge(
+        const std::array<KeyedAmount, N>& entries) noexcept {
+        if constexpr (N > Set::size || !Slot<Set>::searched_by_chain) {
+            return try_charge(std::span<const KeyedAmount>(entries));
+        } else {
+            return admit_fixed<N>(entries);
+        }
     }
 
     // ---- reserve: hold an estimate, settle the actual ---------------------
@@ -436,41 +460,55 @@ private:
         }
     }
 
+    // Whether the keyed lists through a span (checkpoint and admission) take
+    // the fixed-size path of their length when the list is no longer than
+    // the set, instead of the loops. Limited to small sets: each length is
+    // one more copy of the search and the charges in the span form's body
+    // (for three dimensions, six entries' worth).
+    static constexpr bool spans_by_length = Slot<Set>::searched_by_chain && Set::size <= 4;
+
+    // A list no longer than the set, through the fixed-size path of its
+    // length: the lengths Set::size - I for I = 0, 1, ..., the whole set
+    // (the usual list) first, one comparison of the length each. `Op` is
+    // KeyedOp::charge or KeyedOp::admit.
+    template <KeyedOp Op, std::size_t... I>
+    [[nodiscard]] constexpr keyed_charge_result list_of_length(std::span<const KeyedAmount> entries,
+                                                               std::index_sequence<I...> /*lengths*/) noexcept {
+        keyed_charge_result r = Verdict{};  // replaced: the caller has checked that one length matches
+        static_cast<void>(((entries.size() == Set::size - I &&
+                            ((r = fixed_list<Op, Set::size - I>(entries.template first<Set::size - I>())), true)) ||
+                           ...));
+        return r;
+    }
+
+    // The fixed-size form of `Op` over a list of N entries.
+    template <KeyedOp Op, std::size_t N, class List>
+    [[nodiscard, gnu::always_inline]] constexpr keyed_charge_result fixed_list(const List& entries) noexcept {
+        if constexpr (Op == KeyedOp::charge) {
+            return charge_fixed<N>(entries);
+        } else {
+            return admit_fixed<N>(entries);
+        }
+    }
+
     // The bit of `key`'s slot (1 << index), or 0 when `key` is not in the
-    // set: the fixed-size list's check, by the chain of Slot::visit.
+    // set, searched by the chain of Slot::visit as a keyed charge searches.
     [[nodiscard, gnu::always_inline]] static constexpr std::uint64_t bit_of(Dim key) noexcept {
         return Slot<Set>::visit(
             key, [](Slot<Set> s) noexcept { return std::uint64_t{1} << s.index(); },
             []() noexcept { return std::uint64_t{0}; });
     }
 
-    // Whether the keyed checkpoint through a span takes the fixed-size path
-    // of its length when the list is no longer than the set, instead of the
-    // loops. Limited to small sets: each length is one more copy of the
-    // search and the charges in the span form's body (for three dimensions,
-    // six entries' worth).
-    static constexpr bool spans_by_length = Slot<Set>::searched_by_chain && Set::size <= 4;
-
-    // A list no longer than the set, through the fixed-size path of its
-    // length: the lengths Set::size - I for I = 0, 1, ..., the whole set
-    // (the usual checkpoint) first, one comparison of the length each.
-    template <std::size_t... I>
-    [[nodiscard]] constexpr keyed_charge_result charge_of_length(std::span<const KeyedAmount> entries,
-                                                                 std::index_sequence<I...> /*lengths*/) noexcept {
-        keyed_charge_result r = Verdict{};  // replaced: the caller has checked that one length matches
-        static_cast<void>(((entries.size() == Set::size - I &&
-                            ((r = charge_fixed<Set::size - I>(entries.template first<Set::size - I>())), true)) ||
-                           ...));
-        return r;
-    }
-
-    // The keyed checkpoint over a list of N entries, N known while
-    // compiling: each entry checked by one comparison chain (a bit per slot,
-    // one branch for an unknown or a repeated key), then each charged as a
-    // keyed charge is, in order.
-    template <std::size_t N, class List>
-    [[nodiscard, gnu::always_inline]] constexpr keyed_charge_result charge_fixed(const List& entries) noexcept {
+    // The check of a list whose length is known while compiling: each key
+    // searched by one comparison chain, a bit per slot, one branch for an
+    // unknown or a repeated key. `found(i, bit, entry)` for each entry
+    // before the first bad one, whose error is the answer; Continue when
+    // none is bad.
+    template <class List, class Found>
+    [[nodiscard, gnu::always_inline]] static constexpr keyed_charge_result check_fixed(const List& entries,
+                                                                                       Found found) noexcept {
         std::uint64_t seen = 0;
+        std::size_t i = 0;
         for (const KeyedAmount& e : entries) {
             const std::uint64_t bit = bit_of(e.key);
             if (bit == 0 || (seen & bit) != 0) [[unlikely]] {
@@ -478,8 +516,58 @@ private:
                     bit == 0 ? ChargeError::Kind::UnknownDimension : ChargeError::Kind::DuplicateDimension, e.key};
             }
             seen |= bit;
+            found(i++, bit, e);
+        }
+        return Verdict{};
+    }
+
+    // The keyed checkpoint over a list of N entries, N known while
+    // compiling: the list checked by check_fixed, then each entry charged as
+    // a keyed charge is, in order.
+    template <std::size_t N, class List>
+    [[nodiscard, gnu::always_inline]] constexpr keyed_charge_result charge_fixed(const List& entries) noexcept {
+        if (const keyed_charge_result checked =
+                check_fixed(entries, [](std::size_t, std::uint64_t, const KeyedAmount&) noexcept {});
+            !checked) [[unlikely]] {
+            return checked;
         }
         return charge_each(entries, std::make_index_sequence<N>{});
+    }
+
+    // The keyed admission over a list of N entries, N known while compiling:
+    // the list checked by check_fixed, each entry's slot recorded from its bit, then
+    // admitted all or nothing as the typed try_charge<D...> admits.
+    template <std::size_t N, class List>
+    [[nodiscard, gnu::always_inline]] constexpr keyed_charge_result admit_fixed(const List& entries) noexcept {
+        std::array<Slot<Set>, N> slots = filled_slots<N>(std::make_index_sequence<N>{});
+        std::array<std::uint64_t, N> amounts{};
+        std::array<Dim, N> keys = filled_keys<N>(std::make_index_sequence<N>{});
+        if (const keyed_charge_result checked =
+                check_fixed(entries,
+                            [&](std::size_t i, std::uint64_t bit, const KeyedAmount& e) noexcept {
+                                slots.at(i) = Slot<Set>::all().at(static_cast<std::size_t>(std::countr_zero(bit)));
+                                amounts.at(i) = e.amount.value();
+                                keys.at(i) = e.key;
+                            });
+            !checked) [[unlikely]] {
+            return checked;
+        }
+        static_cast<void>(ledger_.enter_window());
+        const keyed_charge_result r = admit_all<N>(slots, amounts, keys, N);
+        ledger_.leave_window();
+        return r;
+    }
+
+    // Placeholders for admit_fixed's arrays (Slot and Dim have no default),
+    // every element written by the check before it is read.
+    template <std::size_t N, std::size_t... I>
+    [[nodiscard]] static constexpr std::array<Slot<Set>, N> filled_slots(
+        std::index_sequence<I...> /*elements*/) noexcept {
+        return {(static_cast<void>(I), Slot<Set>::template nth<0>())...};
+    }
+    template <std::size_t N, std::size_t... I>
+    [[nodiscard]] static constexpr std::array<Dim, N> filled_keys(std::index_sequence<I...> /*elements*/) noexcept {
+        return {(static_cast<void>(I), std::get<0>(Set::keys))...};
     }
 
     // The charges of a checked fixed-size list, in order, each searched as

@@ -1052,12 +1052,14 @@ private:
         });
     }
 
-    // The keyed checkpoint over a std::array holding `keyed` (at most 5
-    // entries, as several() draws them).
+    // The keyed checkpoint (or, with `admit`, the keyed admission) over a
+    // std::array holding `keyed` (at most 5 entries, as several() draws
+    // them).
     template <class B>
-    static auto charge_as_array(B& b, const std::vector<bk::KeyedAmount>& keyed) {
+    static auto list_as_array(B& b, const std::vector<bk::KeyedAmount>& keyed, bool admit) {
         const auto with = [&]<std::size_t... I>(std::index_sequence<I...> /*entries*/) {
-            return b.charge(std::array<bk::KeyedAmount, sizeof...(I)>{keyed.at(I)...});
+            const std::array<bk::KeyedAmount, sizeof...(I)> entries{keyed.at(I)...};
+            return admit ? b.try_charge(entries) : b.charge(entries);
         };
         switch (keyed.size()) {
             case 0:
@@ -1075,8 +1077,8 @@ private:
         }
     }
 
-    // Several dimensions in one call: a keyed list charged (through a span,
-    // or a std::array) or admitted, or the typed pair (last, first dimension
+    // Several dimensions in one call: a keyed list charged or admitted
+    // (through a span, or a std::array), or the typed pair (last, first dimension
     // of the set) charged or admitted.
     void several() {
         const std::uint8_t mode = in_.byte();
@@ -1116,10 +1118,10 @@ private:
                 }
             }
             if (!typed) {
-                if (admit) {
+                if ((mode & 4U) != 0) {
+                    check_charge(list_as_array(b, keyed, admit), expected);  // the form laid out entry by entry
+                } else if (admit) {
                     check_charge(b.try_charge(std::span<const bk::KeyedAmount>(keyed)), expected);
-                } else if ((mode & 4U) != 0) {
-                    check_charge(charge_as_array(b, keyed), expected);  // the form laid out entry by entry
                 } else {
                     check_charge(b.charge(std::span<const bk::KeyedAmount>(keyed)), expected);
                 }

@@ -316,13 +316,10 @@ std::array<bk::KeyedAmount, N> list_number([[maybe_unused]] std::size_t code, st
     return {list_entry(code, I)...};  // no entries, and `code` unused, when N is 0
 }
 
-// What a keyed checkpoint over `list` must give, worked out with single
-// keyed charges: the first unknown or repeated key refuses the list with
-// nothing charged; otherwise every entry is charged in order, the result is
-// `worst` of the verdicts, or under Checked the first refusal (the entries
-// that fit are recorded all the same).
+// The error a keyed list is refused with before anything is charged or
+// admitted: its first unknown or repeated key.
 template <class B>
-ChargeResult charged_one_by_one(B& b, std::span<const bk::KeyedAmount> list) {
+std::optional<bk::ChargeError> list_error(const B& b, std::span<const bk::KeyedAmount> list) {
     for (std::size_t i = 0; i < list.size(); ++i) {
         const ChargeResult poll = b.would_charge(list[i].key, 0);  // zero never overflows
         if (!poll.has_value()) {
@@ -333,6 +330,19 @@ ChargeResult charged_one_by_one(B& b, std::span<const bk::KeyedAmount> list) {
                 return bk::ChargeError{Err::DuplicateDimension, list[i].key};
             }
         }
+    }
+    return std::nullopt;
+}
+
+// What a keyed checkpoint over `list` must give, worked out with single
+// keyed charges: a bad list is refused with nothing charged; otherwise every
+// entry is charged in order, the result is `worst` of the verdicts, or
+// under Checked the first refusal (the entries that fit are recorded all the
+// same).
+template <class B>
+ChargeResult charged_one_by_one(B& b, std::span<const bk::KeyedAmount> list) {
+    if (const auto bad = list_error(b, list)) {
+        return *bad;
     }
     std::optional<bk::ChargeError> refusal;
     bk::Verdict worst;
@@ -347,11 +357,54 @@ ChargeResult charged_one_by_one(B& b, std::span<const bk::KeyedAmount> list) {
     return refusal ? ChargeResult{*refusal} : ChargeResult{worst};
 }
 
-// Every list of N entries of those keys, charged as a std::array (the form
-// laid out entry by entry), through a span (for lists no longer than the
-// set, the same form chosen by the run-time length; longer ones are checked
-// by the loop) and one entry at a time, on copies of one budget: the same
-// result and the same totals every time.
+// What a keyed all-or-nothing admission of `list` must give, worked out
+// with single keyed admissions on a copy: a bad list is refused; otherwise
+// the first entry refused after the ones before it were admitted is the
+// error and `b` is left as it was, or every entry is admitted and the result
+// is `worst` of the verdicts in order.
+template <class B>
+ChargeResult admitted_one_by_one(B& b, std::span<const bk::KeyedAmount> list) {
+    if (const auto bad = list_error(b, list)) {
+        return *bad;
+    }
+    B trial = b;
+    bk::Verdict worst;
+    for (const bk::KeyedAmount& e : list) {
+        const ChargeResult r = trial.try_charge(e.key, e.amount);
+        if (!r.has_value()) {
+            return r.error();
+        }
+        worst = bk::Verdict::worst(worst, *r);
+    }
+    b = trial;
+    return worst;
+}
+
+// One list given to a budget's four list doors (checkpoint and admission,
+// each as a std::array and through a span) and to the single-entry models,
+// on copies of `start`: the same results and the same budgets.
+template <std::size_t N, class B>
+void list_forms_agree(const B& start, const std::array<bk::KeyedAmount, N>& list) {
+    const std::span<const bk::KeyedAmount> as_span(list);
+    for (const bool admit : {false, true}) {
+        CAPTURE(admit);
+        B by_array = start;
+        B by_span = start;
+        B by_one = start;
+        const ChargeResult a = admit ? by_array.try_charge(list) : by_array.charge(list);
+        const ChargeResult s = admit ? by_span.try_charge(as_span) : by_span.charge(as_span);
+        const ChargeResult one = admit ? admitted_one_by_one(by_one, list) : charged_one_by_one(by_one, list);
+        CHECK(same_outcome(a, s));
+        CHECK(same_outcome(a, one));
+        CHECK(by_array == by_span);
+        CHECK(by_array == by_one);
+    }
+}
+
+// Every list of N entries of those keys through list_forms_agree: as a
+// std::array (the form laid out entry by entry), through a span (for lists
+// no longer than the set the same form, chosen by the run-time length;
+// longer ones are checked by the loops) and one entry at a time.
 template <std::size_t N, class B>
 void array_matches_span(const B& start) {
     std::size_t lists = 1;
@@ -359,19 +412,8 @@ void array_matches_span(const B& start) {
         lists *= list_keys.size();
     }
     for (std::size_t code = 0; code < lists; ++code) {
-        const std::array<bk::KeyedAmount, N> list = list_number<N>(code, std::make_index_sequence<N>{});
         CAPTURE(code);
-        B by_array = start;
-        B by_span = start;
-        const ChargeResult a = by_array.charge(list);
-        const ChargeResult s = by_span.charge(std::span<const bk::KeyedAmount>(list));
-        B by_one = start;
-        const ChargeResult one = charged_one_by_one(by_one, list);
-        CHECK(same_outcome(a, s));
-        CHECK(same_outcome(a, one));
-        CHECK(totals(by_array) == totals(by_span));
-        CHECK(by_array == by_span);
-        CHECK(by_array == by_one);
+        list_forms_agree<N>(start, list_number<N>(code, std::make_index_sequence<N>{}));
     }
 }
 
@@ -392,7 +434,7 @@ void arrays_match_spans() {
 
 }  // namespace
 
-TEST_CASE_TEMPLATE("keyed lists: a std::array gives what the same list gives through a span", S, BKTEST_STORAGES) {
+TEST_CASE_TEMPLATE("keyed lists: a std::array, a span and single charges and admissions agree", S, BKTEST_STORAGES) {
     arrays_match_spans<Llm<S>>();
     arrays_match_spans<Llm<S, bk::Checked>>();
 }
@@ -437,18 +479,8 @@ void five_lists_agree(const B& start) {
         lists *= five_keys.size();
     }
     for (std::size_t code = 0; code < lists; ++code) {
-        const std::array<bk::KeyedAmount, N> list = five_list<N>(code, std::make_index_sequence<N>{});
         CAPTURE(code);
-        B by_array = start;
-        B by_span = start;
-        B by_one = start;
-        const ChargeResult a = by_array.charge(list);
-        const ChargeResult s = by_span.charge(std::span<const bk::KeyedAmount>(list));
-        const ChargeResult one = charged_one_by_one(by_one, list);
-        CHECK(same_outcome(a, s));
-        CHECK(same_outcome(a, one));
-        CHECK(by_array == by_span);
-        CHECK(by_array == by_one);
+        list_forms_agree<N>(start, five_list<N>(code, std::make_index_sequence<N>{}));
     }
 }
 
@@ -468,7 +500,8 @@ void five_dimension_lists() {
 
 }  // namespace
 
-TEST_CASE_TEMPLATE("keyed lists on a set of five: array, span and single charges agree", S, BKTEST_STORAGES) {
+TEST_CASE_TEMPLATE("keyed lists on a set of five: array, span and single charges and admissions agree", S,
+                   BKTEST_STORAGES) {
     five_dimension_lists<S, bk::Saturate>();
     five_dimension_lists<S, bk::Checked>();
 }

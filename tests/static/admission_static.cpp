@@ -66,6 +66,42 @@ static_assert(multi_dimension<bk::SafeStorage, bk::Saturate>());
 static_assert(multi_dimension<bk::UnsafeStorage, bk::Checked>());
 static_assert(multi_dimension<bk::SafeStorage, bk::Checked>());
 
+// The keyed admission over a std::array (laid out entry by entry), through
+// a span (the same form, chosen by the length; the loops when longer than
+// the set) and the typed one: the same answers and the same totals.
+template <class S, class O>
+constexpr bool keyed_admission_forms() {
+    using B = Llm<S, O>;
+    const std::array<bk::KeyedAmount, 3> fits{
+        {{bk::dim<bk::Calls>, 1u}, {bk::dim<bk::Tokens>, 81u}, {bk::dim<bk::Millis>, 0u}}};
+    const std::array<bk::KeyedAmount, 2> too_much{{{bk::dim<bk::Calls>, 1u}, {bk::dim<bk::Tokens>, 20u}}};
+    const std::array<bk::KeyedAmount, 4> longer_than_the_set{
+        {{bk::dim<bk::Millis>, 1u}, {bk::dim<bk::Calls>, 1u}, {bk::dim<bk::Tokens>, 1u}, {bk::dim<bk::Calls>, 1u}}};
+    B by_array = make_llm<B>();
+    B by_span = by_array;
+    B typed = by_array;
+    const auto a = by_array.try_charge(fits);
+    const auto s = by_span.try_charge(std::span<const bk::KeyedAmount>(fits));
+    const auto t = typed.template try_charge<bk::Calls, bk::Tokens, bk::Millis>(1u, 81u, max - max);
+    const bool admitted = a && a == s && a == t && a->crossed_warn() && by_array == by_span && by_array == typed &&
+                          totals(by_array) == std::array<std::uint64_t, 3>{81, 0, 1};
+    const auto ra = by_array.try_charge(too_much);
+    const auto rs = by_span.try_charge(std::span<const bk::KeyedAmount>(too_much));
+    const auto rt = typed.template try_charge<bk::Calls, bk::Tokens>(1u, 20u);
+    const bool refused = !ra && ra.error() == bk::ChargeError{Err::WouldExhaust, bk::dim<bk::Tokens>} && ra == rs &&
+                         ra == rt && by_array == by_span && by_array == typed &&
+                         totals(by_array) == std::array<std::uint64_t, 3>{81, 0, 1};
+    const bool longer = by_array.try_charge(longer_than_the_set).error() ==
+                            bk::ChargeError{Err::DuplicateDimension, bk::dim<bk::Calls>} &&
+                        by_array.try_charge(std::array<bk::KeyedAmount, 0>{}).has_value() &&
+                        by_span.try_charge(std::span<const bk::KeyedAmount>{}).has_value() && by_array == by_span;
+    return admitted && refused && longer;
+}
+static_assert(keyed_admission_forms<bk::UnsafeStorage, bk::Saturate>());
+static_assert(keyed_admission_forms<bk::SafeStorage, bk::Saturate>());
+static_assert(keyed_admission_forms<bk::UnsafeStorage, bk::Checked>());
+static_assert(keyed_admission_forms<bk::SafeStorage, bk::Checked>());
+
 // Reservations: every rule of SPEC 9 in one constant expression.
 template <class S, class O>
 constexpr bool reservations() {
