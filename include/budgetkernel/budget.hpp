@@ -535,8 +535,8 @@ private:
     }
 
     // The keyed admission over a list of N entries, N known while compiling:
-    // the list checked by check_fixed, each entry's slot recorded from its bit, then
-    // admitted all or nothing as the typed try_charge<D...> admits.
+    // the list checked by check_fixed (each entry's slot recorded from its
+    // bit), then admitted all or nothing as the typed try_charge<D...> admits.
     template <std::size_t N, class List>
     [[nodiscard, gnu::always_inline]] constexpr keyed_charge_result admit_fixed(const List& entries) noexcept {
         std::array<Slot<Set>, N> slots = filled_slots<N>(std::make_index_sequence<N>{});
