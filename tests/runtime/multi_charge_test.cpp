@@ -299,21 +299,21 @@ bool same_outcome(const ChargeResult& a, const ChargeResult& b) {
 // The keys and amounts of the lists below: the set's three keys and one
 // outside it; amounts that keep totals in Continue, cross a threshold, pass
 // 2^64-1 and are zero.
-constexpr std::array<At, 4> list_keys{At::tokens, At::millis, At::calls, At::bytes};
+constexpr std::array<bk::Dim, 4> list_keys{key_at(At::tokens), key_at(At::millis), key_at(At::calls),
+                                           key_at(At::bytes)};
 constexpr std::array<std::uint64_t, 4> list_amounts{1, 30, max, 0};
 
-// Entry `i` of list number `code`: the key is digit `i` of `code` in base 4.
-bk::KeyedAmount list_entry(std::size_t code, std::size_t i) {
-    std::size_t digit = code;
-    for (std::size_t j = 0; j < i; ++j) {
-        digit /= list_keys.size();
+// List number `code` of N entries over `keys`: the key of entry `i` is digit
+// `i` of `code` in base keys.size(), its amount one of list_amounts.
+template <std::size_t N, std::size_t K, std::size_t... I>
+std::array<bk::KeyedAmount, N> numbered_list(const std::array<bk::Dim, K>& keys, [[maybe_unused]] std::size_t code,
+                                             std::index_sequence<I...> /*entries*/) {
+    std::array<std::size_t, N> digits{};
+    for (std::size_t i = 0, rest = code; i < N; ++i, rest /= K) {
+        digits.at(i) = rest % K;
     }
-    return {key_at(list_keys.at(digit % list_keys.size())), list_amounts.at((code + i) % list_amounts.size())};
-}
-
-template <std::size_t N, std::size_t... I>
-std::array<bk::KeyedAmount, N> list_number([[maybe_unused]] std::size_t code, std::index_sequence<I...> /*entries*/) {
-    return {list_entry(code, I)...};  // no entries, and `code` unused, when N is 0
+    // No entries, and `code` unused, when N is 0.
+    return {bk::KeyedAmount{keys.at(digits.at(I)), list_amounts.at((code + I) % list_amounts.size())}...};
 }
 
 // The error a keyed list is refused with before anything is charged or
@@ -401,19 +401,20 @@ void list_forms_agree(const B& start, const std::array<bk::KeyedAmount, N>& list
     }
 }
 
-// Every list of N entries of those keys through list_forms_agree: as a
-// std::array (the form laid out entry by entry), through a span (for lists
-// no longer than the set the same form, chosen by the run-time length;
-// longer ones are checked by the loops) and one entry at a time.
-template <std::size_t N, class B>
-void array_matches_span(const B& start) {
+// Every list of N entries over `keys` through list_forms_agree: as a
+// std::array (laid out entry by entry on sets of up to 8 dimensions),
+// through a span (for lists no longer than a set of up to 4 the same form,
+// chosen by the run-time length; other lists are checked by the loops) and
+// one entry at a time.
+template <std::size_t N, std::size_t K, class B>
+void every_list_agrees(const B& start, const std::array<bk::Dim, K>& keys) {
     std::size_t lists = 1;
     for (std::size_t i = 0; i < N; ++i) {
-        lists *= list_keys.size();
+        lists *= K;
     }
     for (std::size_t code = 0; code < lists; ++code) {
         CAPTURE(code);
-        list_forms_agree<N>(start, list_number<N>(code, std::make_index_sequence<N>{}));
+        list_forms_agree<N>(start, numbered_list<N>(keys, code, std::make_index_sequence<N>{}));
     }
 }
 
@@ -424,11 +425,11 @@ void arrays_match_spans() {
         B start = make_llm<B>();
         static_cast<void>(start.template charge<bk::Tokens>(before));
         static_cast<void>(start.template charge<bk::Calls>(before == 0 ? 0U : 1U));
-        array_matches_span<0>(start);
-        array_matches_span<1>(start);
-        array_matches_span<2>(start);
-        array_matches_span<3>(start);
-        array_matches_span<4>(start);  // longer than the set: through the span
+        every_list_agrees<0>(start, list_keys);
+        every_list_agrees<1>(start, list_keys);
+        every_list_agrees<2>(start, list_keys);
+        every_list_agrees<3>(start, list_keys);
+        every_list_agrees<4>(start, list_keys);  // longer than the set: through the span
     }
 }
 
@@ -463,27 +464,6 @@ bk::Budget<Five, S, O> make_five() {
 constexpr std::array<bk::Dim, 6> five_keys{bk::dim<bk::Tokens>, bk::dim<bk::Millis>, bk::dim<bk::Calls>,
                                            bk::dim<bk::Bytes>,  bk::dim<bk::Memory>, bk::dim<bk::Custom0>};
 
-template <std::size_t N, std::size_t... I>
-std::array<bk::KeyedAmount, N> five_list([[maybe_unused]] std::size_t code, std::index_sequence<I...> /*entries*/) {
-    std::array<std::size_t, N> digits{};
-    for (std::size_t i = 0, rest = code; i < N; ++i, rest /= five_keys.size()) {
-        digits.at(i) = rest % five_keys.size();
-    }
-    return {bk::KeyedAmount{five_keys.at(digits.at(I)), list_amounts.at((code + I) % list_amounts.size())}...};
-}
-
-template <std::size_t N, class B>
-void five_lists_agree(const B& start) {
-    std::size_t lists = 1;
-    for (std::size_t i = 0; i < N; ++i) {
-        lists *= five_keys.size();
-    }
-    for (std::size_t code = 0; code < lists; ++code) {
-        CAPTURE(code);
-        list_forms_agree<N>(start, five_list<N>(code, std::make_index_sequence<N>{}));
-    }
-}
-
 template <class S, class O>
 void five_dimension_lists() {
     for (const std::uint64_t before : {std::uint64_t{0}, std::uint64_t{79}, max - 5}) {
@@ -491,10 +471,10 @@ void five_dimension_lists() {
         auto start = make_five<S, O>();
         static_cast<void>(start.template charge<bk::Tokens>(before));
         static_cast<void>(start.template charge<bk::Bytes>(before));
-        five_lists_agree<0>(start);
-        five_lists_agree<1>(start);
-        five_lists_agree<2>(start);
-        five_lists_agree<3>(start);
+        every_list_agrees<0>(start, five_keys);
+        every_list_agrees<1>(start, five_keys);
+        every_list_agrees<2>(start, five_keys);
+        every_list_agrees<3>(start, five_keys);
     }
 }
 
