@@ -234,12 +234,9 @@ public:
             return admit_slot(Slot<Set>::template of<D...>(), amount.value()..., detail::key_of<D...>);
         } else {
             detail::require_distinct_in_charge<Set, D...>();
-            // In a window: the holds and any undo land in one reset generation.
-            static_cast<void>(ledger_.enter_window());
-            const keyed_charge_result r = admit_all<sizeof...(D)>({Slot<Set>::template of<D>()...}, {amount.value()...},
-                                                                  {detail::key_of<D>...}, sizeof...(D));
-            ledger_.leave_window();
-            return r;
+            return admit_in_window<sizeof...(D)>({Slot<Set>::template of<D>()...}, {amount.value()...},
+                                                 {detail::key_of<D>...}, sizeof...(D))
+                .result;
         }
     }
 
@@ -265,10 +262,7 @@ public:
         if (const auto refused = plan_of(entries, plan)) {
             return *refused;
         }
-        static_cast<void>(ledger_.enter_window());
-        const keyed_charge_result r = admit_all(plan.slots, plan.amounts, plan.keys, plan.count);
-        ledger_.leave_window();
-        return r;
+        return admit_in_window(plan.slots, plan.amounts, plan.keys, plan.count).result;
     }
 
     /// The keyed admission over a `std::array`: the same check, the same
@@ -295,13 +289,10 @@ public:
         requires(sizeof...(D) >= 1)
     [[nodiscard]] constexpr reservation<D...> reserve(detail::amount_for<D>... estimate) noexcept {
         detail::require_distinct_in_charge<Set, D...>();
-        // The generation is read in the same window as the holds are made, so
-        // a reset cannot fall between them (see atomic_storage.hpp).
-        const std::uint32_t generation = ledger_.enter_window();
-        const keyed_charge_result admitted = admit_all<sizeof...(D)>(
+        const Admission admitted = admit_in_window<sizeof...(D)>(
             {Slot<Set>::template of<D>()...}, {estimate.value()...}, {detail::key_of<D>...}, sizeof...(D));
-        ledger_.leave_window();
-        return reservation<D...>{admitted ? this : nullptr, {estimate.value()...}, generation, admitted};
+        return reservation<D...>{
+            admitted.result ? this : nullptr, {estimate.value()...}, admitted.generation, admitted.result};
     }
 
     // ---- read -------------------------------------------------------------
@@ -552,10 +543,7 @@ private:
             !checked) [[unlikely]] {
             return checked;
         }
-        static_cast<void>(ledger_.enter_window());
-        const keyed_charge_result r = admit_all<N>(slots, amounts, keys, N);
-        ledger_.leave_window();
-        return r;
+        return admit_in_window<N>(slots, amounts, keys, N).result;
     }
 
     // Placeholders for admit_fixed's arrays (Slot and Dim have no default),
@@ -751,6 +739,26 @@ private:
     [[gnu::always_inline]] constexpr keyed_charge_result admit_slot(Slot<Set> s, std::uint64_t amount,
                                                                     Dim key) noexcept {
         return admitted(s, admit_step(s, amount), amount, key);
+    }
+
+    // An all-or-nothing admission (admit_all) and the reset generation it
+    // landed in: the generation is read in the window that holds the
+    // admissions and any undo, so a reset cannot fall between them (see
+    // atomic_storage.hpp). A reservation keeps the generation.
+    struct Admission {
+        keyed_charge_result result;
+        std::uint32_t generation = 0;
+    };
+
+    template <std::size_t N>
+    [[nodiscard, gnu::always_inline]] constexpr Admission admit_in_window(const std::array<Slot<Set>, N>& slots,
+                                                                          const std::array<std::uint64_t, N>& amounts,
+                                                                          const std::array<Dim, N>& keys,
+                                                                          std::size_t count) noexcept {
+        const std::uint32_t generation = ledger_.enter_window();
+        const keyed_charge_result r = admit_all<N>(slots, amounts, keys, count);
+        ledger_.leave_window();
+        return {r, generation};
     }
 
     // All or nothing: admits the entries in order; at the first refusal,
