@@ -234,9 +234,7 @@ public:
             return admit_slot(Slot<Set>::template of<D...>(), amount.value()..., detail::key_of<D...>);
         } else {
             detail::require_distinct_in_charge<Set, D...>();
-            return admit_in_window<sizeof...(D)>({Slot<Set>::template of<D>()...}, {amount.value()...},
-                                                 {detail::key_of<D>...}, sizeof...(D))
-                .result;
+            return admit_typed<D...>(amount...).result;
         }
     }
 
@@ -289,8 +287,7 @@ public:
         requires(sizeof...(D) >= 1)
     [[nodiscard]] constexpr reservation<D...> reserve(detail::amount_for<D>... estimate) noexcept {
         detail::require_distinct_in_charge<Set, D...>();
-        const Admission admitted = admit_in_window<sizeof...(D)>(
-            {Slot<Set>::template of<D>()...}, {estimate.value()...}, {detail::key_of<D>...}, sizeof...(D));
+        const Admission admitted = admit_typed<D...>(estimate...);
         return reservation<D...>{
             admitted.result ? this : nullptr, {estimate.value()...}, admitted.generation, admitted.result};
     }
@@ -512,38 +509,120 @@ private:
         return Verdict{};
     }
 
-    // The keyed checkpoint over a list of N entries, N known while
-    // compiling: the list checked by check_fixed, then each entry charged as
-    // a keyed charge is, in order.
+    // The keyed lists over N entries, N known while compiling. On a storage
+    // nobody else writes, each entry is searched once and charged or
+    // admitted at once (list_at_once); an entry that ends the list early
+    // then puts back every total the list changed. On a shared storage other
+    // threads could see those changes, so there the list is checked first
+    // (check_fixed), then the checkpoint searches each entry again and
+    // charges it, and the admission admits the slots the check recorded as
+    // try_charge<D...> does.
     template <std::size_t N, class List>
     [[nodiscard, gnu::always_inline]] constexpr keyed_charge_result charge_fixed(const List& entries) noexcept {
-        if (const keyed_charge_result checked =
-                check_fixed(entries, [](std::size_t, std::uint64_t, const KeyedAmount&) noexcept {});
-            !checked) [[unlikely]] {
-            return checked;
+        if constexpr (!ledger_type::shared) {
+            return list_at_once<KeyedOp::charge>(entries, std::make_index_sequence<N>{});
+        } else {
+            if (const keyed_charge_result checked =
+                    check_fixed(entries, [](std::size_t, std::uint64_t, const KeyedAmount&) noexcept {});
+                !checked) [[unlikely]] {
+                return checked;
+            }
+            return charge_each(entries, std::make_index_sequence<N>{});
         }
-        return charge_each(entries, std::make_index_sequence<N>{});
     }
 
-    // The keyed admission over a list of N entries, N known while compiling:
-    // the list checked by check_fixed (each entry's slot recorded from its
-    // bit), then admitted all or nothing as the typed try_charge<D...> admits.
     template <std::size_t N, class List>
     [[nodiscard, gnu::always_inline]] constexpr keyed_charge_result admit_fixed(const List& entries) noexcept {
-        std::array<Slot<Set>, N> slots = filled_slots<N>(std::make_index_sequence<N>{});
-        std::array<std::uint64_t, N> amounts{};
-        std::array<Dim, N> keys = filled_keys<N>(std::make_index_sequence<N>{});
-        if (const keyed_charge_result checked =
-                check_fixed(entries,
-                            [&](std::size_t i, std::uint64_t bit, const KeyedAmount& e) noexcept {
-                                slots.at(i) = Slot<Set>::all().at(static_cast<std::size_t>(std::countr_zero(bit)));
-                                amounts.at(i) = e.amount.value();
-                                keys.at(i) = e.key;
-                            });
-            !checked) [[unlikely]] {
-            return checked;
+        if constexpr (!ledger_type::shared) {
+            return list_at_once<KeyedOp::admit>(entries, std::make_index_sequence<N>{});
+        } else {
+            std::array<Slot<Set>, N> slots = filled_slots<N>(std::make_index_sequence<N>{});
+            std::array<std::uint64_t, N> amounts{};
+            std::array<Dim, N> keys = filled_keys<N>(std::make_index_sequence<N>{});
+            if (const keyed_charge_result checked =
+                    check_fixed(entries,
+                                [&](std::size_t i, std::uint64_t bit, const KeyedAmount& e) noexcept {
+                                    slots.at(i) = Slot<Set>::all().at(static_cast<std::size_t>(std::countr_zero(bit)));
+                                    amounts.at(i) = e.amount.value();
+                                    keys.at(i) = e.key;
+                                });
+                !checked) [[unlikely]] {
+                return checked;
+            }
+            return admit_in_window<N>(slots, amounts, keys, N).result;
         }
-        return admit_in_window<N>(slots, amounts, keys, N).result;
+    }
+
+    struct ListStep;  // below, after the Checkpoint it holds
+
+    // The entries of a list taken in order by take_entry (`Op`: charge or
+    // admit). A list that stops early (an unknown or repeated key; for an
+    // admission also an amount that does not fit) puts back every total it
+    // changed, and answers as if it had been checked first: the error that
+    // check_fixed finds in the whole list, else the admission's refusal.
+    template <KeyedOp Op, class List, std::size_t... I>
+    [[nodiscard, gnu::always_inline]] constexpr keyed_charge_result list_at_once(
+        const List& entries, std::index_sequence<I...> /*entries*/) noexcept {
+        ListStep c;
+        if (!(take_entry<Op>(entries[I], c) && ...)) [[unlikely]] {
+            put_back(c, std::make_index_sequence<Set::size>{});
+            const keyed_charge_result checked =
+                check_fixed(entries, [](std::size_t, std::uint64_t, const KeyedAmount&) noexcept {});
+            return checked ? keyed_charge_result{c.refused} : checked;
+        }
+        return c.checkpoint.template result<keyed_charge_result>();
+    }
+
+    // One entry of list_at_once: its key searched by a comparison chain, as
+    // a keyed charge searches, and charged or admitted on the slot found.
+    // False, changing nothing, for a key outside the set, a key an earlier
+    // entry named, or an admission refused (kept in `c.refused`).
+    template <KeyedOp Op, std::size_t I = 0>
+    [[nodiscard, gnu::always_inline]] constexpr bool take_entry(const KeyedAmount& e, ListStep& c) noexcept {
+        if constexpr (I == Set::size) {
+            return false;
+        } else {
+            if (e.key == std::get<I>(Set::keys)) {
+                constexpr std::uint64_t bit = std::uint64_t{1} << I;
+                if ((c.seen & bit) != 0) [[unlikely]] {
+                    return false;
+                }
+                return take_slot<Op, I>(e.amount.value(), e.key, c);
+            }
+            return take_entry<Op, I + 1>(e, c);
+        }
+    }
+
+    // `Op` on slot I for list_at_once and admit_typed: the total changed
+    // and its earlier value kept, or false (nothing changed) for a refused
+    // admission, whose error goes to `c.refused`.
+    template <KeyedOp Op, std::size_t I>
+    [[nodiscard, gnu::always_inline]] constexpr bool take_slot(std::uint64_t amount, Dim key, ListStep& c) noexcept {
+        constexpr Slot<Set> s = Slot<Set>::template nth<I>();
+        if constexpr (Op == KeyedOp::charge) {
+            const Transition t = ledger_.update(s, AddStep{amount});
+            c.checkpoint.add(charged(s, t, key));
+            std::get<I>(c.before) = t.before;
+        } else {
+            const Transition t = admit_step(s, amount);
+            const keyed_charge_result r = admitted(s, t, amount, key);
+            if (!r) [[unlikely]] {
+                c.refused = r.error();
+                return false;
+            }
+            c.checkpoint.add(of_known_key(r));
+            std::get<I>(c.before) = t.before;
+        }
+        c.seen |= std::uint64_t{1} << I;
+        return true;
+    }
+
+    // Every total that list_at_once changed, back to what it was.
+    template <std::size_t... S>
+    constexpr void put_back(const ListStep& c, std::index_sequence<S...> /*slots*/) noexcept {
+        ((((c.seen >> S) & 1U) != 0 ? ledger_.record(Slot<Set>::template nth<S>(), std::get<S>(c.before))
+                                    : static_cast<void>(0)),
+         ...);
     }
 
     // Placeholders for admit_fixed's arrays (Slot and Dim have no default),
@@ -664,7 +743,12 @@ private:
     // function out of line in most branches, 4.3x-4.5x the typed checkpoint.
     // Forced, a charge is inlined whatever else its caller holds.
     [[gnu::always_inline]] constexpr charge_result charge_slot(Slot<Set> s, std::uint64_t amount, Dim key) noexcept {
-        const Transition t = ledger_.update(s, AddStep{amount});
+        return charged(s, ledger_.update(s, AddStep{amount}), key);
+    }
+
+    // The result of a charge that made transition `t` on `s`.
+    [[nodiscard, gnu::always_inline]] constexpr charge_result charged(Slot<Set> s, const Transition& t,
+                                                                      Dim key) const noexcept {
         if constexpr (refuses_overflow_v<Overflow>) {
             if (!t.committed) {
                 return ChargeError{ChargeError::Kind::Overflow, key};
@@ -759,6 +843,28 @@ private:
         const keyed_charge_result r = admit_all<N>(slots, amounts, keys, count);
         ledger_.leave_window();
         return {r, generation};
+    }
+
+    // The all-or-nothing admission of try_charge<D...> and reserve<D...>.
+    // On a storage nobody else writes, each dimension admitted on its own
+    // slot in argument order and, at the first refusal, every total put back
+    // (take_slot, put_back); on a shared storage, admit_all in a window.
+    template <class... D>
+    [[nodiscard, gnu::always_inline]] constexpr Admission admit_typed(detail::amount_for<D>... amount) noexcept {
+        if constexpr (!ledger_type::shared) {
+            ListStep c;
+            const std::uint32_t generation = ledger_.enter_window();
+            if (!(take_slot<KeyedOp::admit, Slot<Set>::template of<D>().index()>(amount.value(), detail::key_of<D>,
+                                                                                 c) &&
+                  ...)) [[unlikely]] {
+                put_back(c, std::make_index_sequence<Set::size>{});
+                return {c.refused, generation};
+            }
+            return {c.checkpoint.template result<keyed_charge_result>(), generation};
+        } else {
+            return admit_in_window<sizeof...(D)>({Slot<Set>::template of<D>()...}, {amount.value()...},
+                                                 {detail::key_of<D>...}, sizeof...(D));
+        }
     }
 
     // All or nothing: admits the entries in order; at the first refusal,
@@ -946,6 +1052,16 @@ private:
     private:
         Verdict worst_;
         std::optional<ChargeError> refused_;
+    };
+
+    // What list_at_once keeps: a bit for each slot the list has changed,
+    // each such slot's total before, the reduction of the verdicts, and the
+    // refusal that stopped an admission.
+    struct ListStep {
+        std::uint64_t seen = 0;
+        std::array<std::uint64_t, Set::size> before{};
+        Checkpoint checkpoint;
+        ChargeError refused{ChargeError::Kind::WouldExhaust, std::get<0>(Set::keys)};  // set before it is read
     };
 
     [[nodiscard]] constexpr std::uint64_t remaining_in(Slot<Set> s) const noexcept {
