@@ -106,7 +106,7 @@ public:
 
     /// True while the estimate is held: admitted, not yet settled, released
     /// or moved from (a reset of the budget does not change this; settling
-    /// then reports Stale).
+    /// then reports Stale and uses the handle up, as any settle does).
     [[nodiscard]] constexpr bool held() const noexcept { return budget_ != nullptr; }
 
     /// The estimate held (or once held) for `X`, one of `D...`.
