@@ -853,7 +853,7 @@ private:
     [[nodiscard, gnu::always_inline]] constexpr Admission admit_typed(detail::amount_for<D>... amount) noexcept {
         if constexpr (!ledger_type::shared) {
             ListStep c;
-            const std::uint32_t generation = ledger_.enter_window();
+            const std::uint32_t generation = ledger_.generation();  // nobody else resets it meanwhile
             if (!(take_slot<KeyedOp::admit, Slot<Set>::template of<D>().index()>(amount.value(), detail::key_of<D>,
                                                                                  c) &&
                   ...)) [[unlikely]] {
@@ -1054,7 +1054,7 @@ private:
         std::optional<ChargeError> refused_;
     };
 
-    // What list_at_once keeps: a bit for each slot the list has changed,
+    // What list_at_once and admit_typed keep: a bit for each slot changed,
     // each such slot's total before, the reduction of the verdicts, and the
     // refusal that stopped an admission.
     struct ListStep {
